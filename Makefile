@@ -1,0 +1,99 @@
+# Balance Your Bobbies - every target sets up what it needs on a fresh machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON_VERSION := $(shell cat .python-version)
+BASE_PYTHON := $(or $(wildcard $(HOME)/.pyenv/versions/$(PYTHON_VERSION)/bin/python3),$(shell command -v python3.13))
+TOOLS := .tools
+UV := $(TOOLS)/uv/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+SAM := $(TOOLS)/sam/bin/sam
+CFN_LINT := $(TOOLS)/sam/bin/cfn-lint
+
+# Dummy credentials and a region: nothing here talks to a real AWS account.
+export AWS_DEFAULT_REGION ?= eu-west-2
+export AWS_ACCESS_KEY_ID ?= testing
+export AWS_SECRET_ACCESS_KEY ?= testing
+export AWS_ACCOUNT_ID_ENDPOINT_MODE := disabled
+export SAM_CLI_TELEMETRY := 0
+export UV_PYTHON := $(BASE_PYTHON)
+export UV_LINK_MODE := copy
+
+.PHONY: help setup browser run test lint typecheck template unit integration e2e bench build seed nightly inbox reset invoke requirements
+
+help:
+	@echo "make run    - the whole system on http://127.0.0.1:$${PORT:-3000} (moto server, API, page, stream, schedule)"
+	@echo "make test   - lint, type checks, template checks and every test"
+	@echo "make nightly [AT=2027-01-31T02:00:00Z] | make inbox | make reset | make seed"
+	@echo "make invoke FN=ApiFunction EVENT=events/api_list_areas.json | make bench | make build"
+
+$(UV):
+	@test -n "$(BASE_PYTHON)" || { echo "Python $(PYTHON_VERSION) not found (pyenv install $(PYTHON_VERSION))"; exit 1; }
+	$(BASE_PYTHON) -m venv $(TOOLS)/uv
+	$(TOOLS)/uv/bin/pip install --quiet --disable-pip-version-check uv==0.13.9
+
+$(VENV)/.synced: $(UV) uv.lock pyproject.toml
+	$(UV) sync --frozen --quiet
+	@touch $@
+
+$(SAM): $(UV) sam-requirements.txt
+	$(UV) venv --quiet --allow-existing $(TOOLS)/sam
+	$(UV) pip install --quiet --python $(TOOLS)/sam/bin/python -r sam-requirements.txt
+	@touch $@
+
+setup: $(VENV)/.synced
+
+# Debian's Chromium for the browser tests (Playwright's own download cannot work offline).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
+
+run: setup
+	$(PY) -m local.run
+
+seed: setup
+	$(PY) -m local.seed
+
+nightly: setup
+	$(PY) -m local.nightly $(if $(AT),--at $(AT))
+
+inbox: setup
+	@$(PY) -m local.inbox
+
+reset: setup
+	$(PY) -m local.reset
+
+invoke: setup
+	$(PY) -m local.invoke $(FN) $(EVENT)
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: setup
+	$(VENV)/bin/mypy layers/common/python functions local tests
+
+template: $(SAM)
+	$(SAM) validate --lint
+	$(CFN_LINT) template.yaml
+
+unit: setup
+	$(PY) -m pytest tests/unit -q
+
+integration: setup
+	$(PY) -m pytest tests/integration -q
+
+e2e: setup browser
+	$(PY) -m pytest tests/e2e -q
+
+test: setup browser lint typecheck template
+	$(PY) -m pytest -q
+
+bench: setup
+	$(PY) -m pytest tests/bench -q --benchmark-only -p no:randomly
+
+requirements: $(UV)
+	$(UV) export --frozen --no-dev --no-hashes --no-emit-project --quiet -o layers/common/requirements.txt
+
+build: $(SAM) requirements
+	PATH="$(dir $(BASE_PYTHON)):$$PATH" $(SAM) build

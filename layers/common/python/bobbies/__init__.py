@@ -1,0 +1,1 @@
+"""Balance Your Bobbies: the shared package every function uses (the Lambda layer)."""

@@ -1,0 +1,1 @@
+"""Pure rules: ballots, tallies, rankings, rounds and taskings. No I/O, no boto3."""

@@ -1,0 +1,57 @@
+"""The nouns of PRODUCT.md as plain values."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+# Words in both languages: {"en": ..., "cy": ...}.
+type Text = dict[str, str]
+
+
+@dataclass(frozen=True)
+class District:
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    name: Text
+    district: District
+    budget: int
+    quorum: int
+    round_days: int
+    team_language: str
+    current_round: str | None = None
+
+
+@dataclass(frozen=True)
+class Priority:
+    id: str
+    title: Text
+    description: Text
+    approved: bool = True
+
+
+@dataclass(frozen=True)
+class Round:
+    area_id: str
+    id: str
+    opens: datetime
+    closes: datetime
+    priority_ids: tuple[str, ...]
+    closed: bool = False
+
+    def is_open(self, now: datetime) -> bool:
+        # A round is current only once the one before it closed, so its opening needs no check
+        # (and a local run told it is already next month still takes ballots).
+        return not self.closed and now < self.closes
+
+
+@dataclass
+class Tally:
+    """Support per priority, the number of priorities' backers, and the ballot count of one round."""
+
+    ballots: int = 0
+    support: dict[str, int] = field(default_factory=dict)
+    backers: dict[str, int] = field(default_factory=dict)

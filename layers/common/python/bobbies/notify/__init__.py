@@ -1,0 +1,1 @@
+"""Telling neighbourhood teams: rendering taskings for email and SMS, and publishing them."""

@@ -1,0 +1,41 @@
+"""Settings, read once from the environment on first use (never at import)."""
+
+import os
+from dataclasses import dataclass
+from functools import cache
+
+
+@dataclass(frozen=True)
+class Settings:
+    areas_table: str
+    postcodes_table: str
+    priorities_table: str
+    rounds_table: str
+    ballots_table: str
+    aggregates_table: str
+    taskings_table: str
+    tasking_topic_arn: str
+    voter_key_secret: str
+    review_days: int
+    region: str
+    endpoint_url: str | None
+
+
+@cache
+def settings() -> Settings:
+    env = os.environ
+    return Settings(
+        areas_table=env["AREAS_TABLE"],
+        postcodes_table=env["POSTCODES_TABLE"],
+        priorities_table=env["PRIORITIES_TABLE"],
+        rounds_table=env["ROUNDS_TABLE"],
+        ballots_table=env["BALLOTS_TABLE"],
+        aggregates_table=env["AGGREGATES_TABLE"],
+        taskings_table=env["TASKINGS_TABLE"],
+        tasking_topic_arn=env.get("TASKING_TOPIC_ARN", ""),
+        voter_key_secret=env.get("VOTER_KEY_SECRET", ""),
+        review_days=int(env.get("REVIEW_DAYS", "28")),
+        region=env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or "eu-west-2",
+        # Set only off AWS (the moto server of `make run` and the tests).
+        endpoint_url=env.get("AWS_ENDPOINT_URL") or None,
+    )

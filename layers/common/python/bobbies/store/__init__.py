@@ -1,0 +1,1 @@
+"""Tables: pynamodb models and the repository functions that read and write them."""

@@ -1,0 +1,77 @@
+"""The ballots table: one item per voter per round, written with one conditional write."""
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from pynamodb.exceptions import PutError
+
+from bobbies.domain.errors import Conflict
+from bobbies.store.models import BallotModel, as_ints, bound, condition_failed
+
+
+@dataclass(frozen=True)
+class StoredBallot:
+    ballot_id: str
+    version: int
+    allocations: dict[str, int]
+    digest: str
+
+
+def round_key(area_id: str, round_id: str) -> str:
+    return f"{area_id}#{round_id}"
+
+
+def find_ballot(area_id: str, round_id: str, voter_hash: str) -> StoredBallot | None:
+    try:
+        item = bound(BallotModel).get(round_key(area_id, round_id), voter_hash, consistent_read=True)
+    except BallotModel.DoesNotExist:
+        return None
+    return StoredBallot(item.ballot_id, int(item.version), as_ints(item.allocations), item.digest)
+
+
+def record_ballot(
+    area_id: str,
+    round_id: str,
+    voter_hash: str,
+    allocations: Mapping[str, int],
+    digest: str,
+    now: datetime,
+    replacing: StoredBallot | None,
+) -> StoredBallot:
+    """Stores a first ballot, or replaces exactly the one that was read: a ballot written in between
+    (the same voter on two devices) fails the condition and nothing is overwritten blindly."""
+    ballot = StoredBallot(
+        ballot_id=replacing.ballot_id if replacing else uuid.uuid4().hex,
+        version=replacing.version + 1 if replacing else 1,
+        allocations=dict(allocations),
+        digest=digest,
+    )
+    condition = (
+        BallotModel.version == replacing.version if replacing else BallotModel.voter_hash.does_not_exist()
+    )
+    item = bound(BallotModel)(
+        round_key(area_id, round_id),
+        voter_hash,
+        area_id=area_id,
+        round_id=round_id,
+        ballot_id=ballot.ballot_id,
+        allocations=ballot.allocations,
+        version=ballot.version,
+        digest=digest,
+        cast_at=now,
+    )
+    try:
+        item.save(condition=condition)
+    except PutError as error:
+        if condition_failed(error):
+            raise Conflict("ballot_changed") from None
+        raise
+    return ballot
+
+
+def allocations_of_round(area_id: str, round_id: str) -> list[dict[str, int]]:
+    """Every counted allocation of a round, straight from the ballots of record."""
+    items = bound(BallotModel).query(round_key(area_id, round_id), consistent_read=True)
+    return [as_ints(item.allocations) for item in items]

@@ -1,0 +1,165 @@
+"""Areas, their postcodes, priorities and rounds: read on every request, written by the seed and nightly."""
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from pynamodb.exceptions import PutError, UpdateError
+
+from bobbies.domain.errors import NotFound
+from bobbies.domain.model import Area, District, Priority, Round, Text
+from bobbies.store.models import (
+    AreaModel,
+    PostcodeModel,
+    PriorityModel,
+    RoundModel,
+    bound,
+    condition_failed,
+)
+
+
+def text_of(value: Any) -> Text:
+    raw = value.as_dict() if hasattr(value, "as_dict") else dict(value)
+    return {"en": raw["en"], "cy": raw["cy"]}
+
+
+def _area(item: AreaModel) -> Area:
+    return Area(
+        id=item.area_id,
+        name=text_of(item.name),
+        district=District(item.district_id, text_of(item.district_name)),
+        budget=int(item.budget),
+        quorum=int(item.quorum),
+        round_days=int(item.round_days),
+        team_language=item.team_language,
+        current_round=item.current_round,
+    )
+
+
+def all_areas() -> list[Area]:
+    return sorted((_area(item) for item in bound(AreaModel).scan()), key=lambda area: area.id)
+
+
+def get_area(area_id: str) -> Area:
+    try:
+        return _area(bound(AreaModel).get(area_id))
+    except AreaModel.DoesNotExist:
+        raise NotFound("area_not_found") from None
+
+
+def area_for_prefixes(prefixes: Sequence[str]) -> Area | None:
+    for prefix in prefixes:
+        try:
+            return get_area(bound(PostcodeModel).get(prefix).area_id)
+        except PostcodeModel.DoesNotExist:
+            continue
+    return None
+
+
+def _priority(item: PriorityModel) -> Priority:
+    return Priority(
+        item.priority_id, text_of(item.title), text_of(item.description), item.status == "approved"
+    )
+
+
+def priorities(area_id: str, ids: Iterable[str]) -> list[Priority]:
+    """The named priorities of an area, in the order named."""
+    by_id = {item.priority_id: _priority(item) for item in bound(PriorityModel).query(area_id)}
+    return [by_id[priority_id] for priority_id in ids if priority_id in by_id]
+
+
+def approved_priority_ids(area_id: str) -> list[str]:
+    items = [item for item in bound(PriorityModel).query(area_id) if item.status == "approved"]
+    items.sort(key=lambda item: (item.decided_at or datetime.min, item.priority_id))
+    return [item.priority_id for item in items]
+
+
+def _round(item: RoundModel) -> Round:
+    return Round(
+        item.area_id,
+        item.round_id,
+        item.opens,
+        item.closes,
+        tuple(map(str, item.priority_ids)),
+        bool(item.closed),
+    )
+
+
+def get_round(area_id: str, round_id: str) -> Round:
+    try:
+        return _round(bound(RoundModel).get(area_id, round_id))
+    except RoundModel.DoesNotExist:
+        raise NotFound("round_not_found") from None
+
+
+def current_round(area: Area) -> Round:
+    if not area.current_round:
+        raise NotFound("round_not_found")
+    return get_round(area.id, area.current_round)
+
+
+def add_round_once(new: Round) -> None:
+    """Creates the round unless a rerun already did; the priorities of an existing round never change."""
+    item = bound(RoundModel)(
+        new.area_id,
+        new.id,
+        opens=new.opens,
+        closes=new.closes,
+        priority_ids=list(new.priority_ids),
+        closed=False,
+    )
+    try:
+        item.save(condition=RoundModel.round_id.does_not_exist())
+    except PutError as error:
+        if not condition_failed(error):
+            raise
+
+
+def close_round(closed: Round) -> None:
+    bound(RoundModel)(closed.area_id, closed.id).update(actions=[RoundModel.closed.set(True)])
+
+
+def move_current_round(area_id: str, from_round: str | None, to_round: str) -> None:
+    """Points the area at its new round, unless a rerun already moved it on."""
+    condition = (
+        AreaModel.current_round == from_round if from_round else AreaModel.current_round.does_not_exist()
+    )
+    try:
+        bound(AreaModel)(area_id).update(actions=[AreaModel.current_round.set(to_round)], condition=condition)
+    except UpdateError as error:
+        if not condition_failed(error):
+            raise
+
+
+def areas_in_district(district_id: str) -> Iterator[Area]:
+    return (area for area in all_areas() if area.district.id == district_id)
+
+
+def save_area(area: Area, authority: Text | None = None) -> None:
+    bound(AreaModel)(
+        area.id,
+        name=area.name,
+        district_id=area.district.id,
+        district_name=area.district.name,
+        authority=authority,
+        budget=area.budget,
+        quorum=area.quorum,
+        round_days=area.round_days,
+        team_language=area.team_language,
+        current_round=area.current_round,
+    ).save()
+
+
+def save_postcode(prefix: str, area_id: str) -> None:
+    bound(PostcodeModel)(prefix, area_id=area_id).save()
+
+
+def save_priority(area_id: str, priority: Priority, decided_at: datetime) -> None:
+    bound(PriorityModel)(
+        area_id,
+        priority.id,
+        title=priority.title,
+        description=priority.description,
+        status="approved" if priority.approved else "proposed",
+        decided_at=decided_at,
+    ).save()

@@ -1,0 +1,163 @@
+"""One pynamodb model per table in template.yaml.
+
+Table names, region and endpoint come from settings on first use (`bind`), never at import.
+"""
+
+from functools import cache
+
+from pynamodb.attributes import (
+    BooleanAttribute,
+    ListAttribute,
+    MapAttribute,
+    NumberAttribute,
+    UnicodeAttribute,
+    UTCDateTimeAttribute,
+)
+from pynamodb.indexes import GlobalSecondaryIndex, KeysOnlyProjection
+from pynamodb.models import Model
+
+from bobbies.settings import settings
+
+
+class AreaModel(Model):
+    class Meta:
+        table_name = "AreasTable"
+
+    area_id = UnicodeAttribute(hash_key=True)
+    name = MapAttribute[str, str]()
+    district_id = UnicodeAttribute()
+    district_name = MapAttribute[str, str]()
+    authority = MapAttribute[str, str](null=True)
+    budget = NumberAttribute()
+    quorum = NumberAttribute()
+    round_days = NumberAttribute()
+    team_language = UnicodeAttribute(default="en")
+    current_round = UnicodeAttribute(null=True)
+
+
+class PostcodeModel(Model):
+    class Meta:
+        table_name = "PostcodesTable"
+
+    prefix = UnicodeAttribute(hash_key=True)
+    area_id = UnicodeAttribute()
+
+
+class PriorityModel(Model):
+    class Meta:
+        table_name = "PrioritiesTable"
+
+    area_id = UnicodeAttribute(hash_key=True)
+    priority_id = UnicodeAttribute(range_key=True)
+    title = MapAttribute[str, str]()
+    description = MapAttribute[str, str]()
+    status = UnicodeAttribute(default="approved")  # proposed | approved | rejected
+    decided_at = UTCDateTimeAttribute(null=True)
+
+
+class RoundModel(Model):
+    class Meta:
+        table_name = "RoundsTable"
+
+    area_id = UnicodeAttribute(hash_key=True)
+    round_id = UnicodeAttribute(range_key=True)
+    opens = UTCDateTimeAttribute()
+    closes = UTCDateTimeAttribute()
+    priority_ids = ListAttribute(of=UnicodeAttribute)
+    closed = BooleanAttribute(default=False)
+
+
+class BallotModel(Model):
+    class Meta:
+        table_name = "BallotsTable"
+
+    round_key = UnicodeAttribute(hash_key=True)  # "<area>#<round>"
+    voter_hash = UnicodeAttribute(range_key=True)
+    area_id = UnicodeAttribute()
+    round_id = UnicodeAttribute()
+    ballot_id = UnicodeAttribute()
+    allocations = MapAttribute[str, int]()
+    version = NumberAttribute()
+    digest = UnicodeAttribute()
+    cast_at = UTCDateTimeAttribute()
+
+
+class AggregateModel(Model):
+    class Meta:
+        table_name = "AggregatesTable"
+
+    area_id = UnicodeAttribute(hash_key=True)
+    round_id = UnicodeAttribute(range_key=True)
+    ballots = NumberAttribute(default=0)
+    support = MapAttribute[str, int](default=dict)
+    backers = MapAttribute[str, int](default=dict)
+    # The last stream sequence number folded in, zero-padded so that text order is number order.
+    applied_through = UnicodeAttribute(null=True)
+
+
+class PendingPublicationIndex(GlobalSecondaryIndex["TaskingModel"]):
+    class Meta:
+        index_name = "pending-publish"
+        projection = KeysOnlyProjection()
+
+    publish_pending = UnicodeAttribute(hash_key=True)
+    area_id = UnicodeAttribute(range_key=True)
+
+
+class TaskingModel(Model):
+    class Meta:
+        table_name = "TaskingsTable"
+
+    area_id = UnicodeAttribute(hash_key=True)
+    round_id = UnicodeAttribute(range_key=True)
+    district_id = UnicodeAttribute()
+    status = UnicodeAttribute()
+    priority_id = UnicodeAttribute(null=True)
+    priority_title = MapAttribute[str, str](null=True)
+    ballots = NumberAttribute()
+    average = NumberAttribute()
+    margin = NumberAttribute()
+    issued = UTCDateTimeAttribute()
+    review = UTCDateTimeAttribute(null=True)
+    outcome = MapAttribute[str, str](null=True)
+    publish_pending = UnicodeAttribute(null=True)  # present (sparse index) until published
+    published_at = UTCDateTimeAttribute(null=True)
+    pending_publication = PendingPublicationIndex()
+
+
+_TABLES: dict[type[Model], str] = {
+    AreaModel: "areas_table",
+    PostcodeModel: "postcodes_table",
+    PriorityModel: "priorities_table",
+    RoundModel: "rounds_table",
+    BallotModel: "ballots_table",
+    AggregateModel: "aggregates_table",
+    TaskingModel: "taskings_table",
+}
+
+
+@cache
+def _bind(settings_key: object) -> None:
+    config = settings()
+    for model, setting in _TABLES.items():
+        model.Meta.table_name = getattr(config, setting)
+        model.Meta.region = config.region
+        model.Meta.host = config.endpoint_url
+        model._connection = None  # forget a connection made for another table or endpoint
+
+
+def bound[M: type[Model]](model: M) -> M:
+    """The model, pointed at the table, region and endpoint of the current settings."""
+    _bind(settings())
+    return model
+
+
+def as_ints(raw: object) -> dict[str, int]:
+    """A stored map of bobbies as plain ints (pynamodb hands back a MapAttribute of numbers)."""
+    mapping = raw.as_dict() if isinstance(raw, MapAttribute) else dict(raw or {})  # type: ignore[call-overload]
+    return {key: int(value) for key, value in mapping.items()}
+
+
+def condition_failed(error: Exception) -> bool:
+    """The write's condition did not hold: a rule the table keeps, not a fault."""
+    return getattr(error, "cause_response_code", None) == "ConditionalCheckFailedException"

@@ -1,0 +1,144 @@
+"""The public API's read views, shaped as the page and other clients rely on them."""
+
+from datetime import datetime
+from typing import Any
+
+from bobbies.domain import postcode
+from bobbies.domain.errors import NotFound
+from bobbies.domain.model import Area, Priority, Round, Tally
+from bobbies.domain.tally import as_number, leader, quorum_met, standings
+from bobbies.store import aggregates, catalogue, taskings
+from bobbies.store.taskings import TaskingRecord
+
+Json = dict[str, Any]
+
+
+def iso(moment: datetime | None) -> str | None:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
+
+
+def area_view(area: Area) -> Json:
+    return {
+        "id": area.id,
+        "name": area.name,
+        "district": {"id": area.district.id, "name": area.district.name},
+        "budget": area.budget,
+        "quorum": area.quorum,
+    }
+
+
+def round_view(shown: Round) -> Json:
+    return {"id": shown.id, "opens": iso(shown.opens), "closes": iso(shown.closes), "closed": shown.closed}
+
+
+def priority_view(priority: Priority) -> Json:
+    return {"id": priority.id, "title": priority.title, "description": priority.description}
+
+
+def list_areas() -> Json:
+    return {"areas": [area_view(area) for area in catalogue.all_areas()]}
+
+
+def find_postcode(raw: str) -> Json:
+    area = catalogue.area_for_prefixes(postcode.lookup_prefixes(postcode.normalise(raw)))
+    if area is None:
+        raise NotFound("postcode_not_covered")
+    return {"area": area_view(area)}
+
+
+def ballot(area_id: str) -> Json:
+    area = catalogue.get_area(area_id)
+    shown = catalogue.current_round(area)
+    return {
+        "area": area_view(area),
+        "round": round_view(shown),
+        "budget": area.budget,
+        "priorities": [priority_view(p) for p in catalogue.priorities(area.id, shown.priority_ids)],
+    }
+
+
+def _results(area: Area, shown: Round, tally: Tally) -> Json:
+    titles = {p.id: p.title for p in catalogue.priorities(area.id, shown.priority_ids)}
+    ranked = standings(tally, shown.priority_ids)
+    top = leader(ranked, tally)
+    return {
+        "area": area.id,
+        "round": shown.id,
+        "opens": iso(shown.opens),
+        "closes": iso(shown.closes),
+        "ballots": tally.ballots,
+        "quorum": area.quorum,
+        "quorumMet": quorum_met(tally, area.quorum),
+        "priorities": [
+            {
+                "id": standing.priority_id,
+                "title": titles.get(standing.priority_id),
+                "support": standing.support,
+                "average": as_number(standing.average),
+                "rank": standing.rank,
+            }
+            for standing in ranked
+        ],
+        "leader": top.priority_id if top else None,
+    }
+
+
+def results(area_id: str, round_id: str | None = None) -> Json:
+    area = catalogue.get_area(area_id)
+    shown = catalogue.get_round(area.id, round_id) if round_id else catalogue.current_round(area)
+    tally, _ = aggregates.read_tally(area.id, shown.id)
+    return _results(area, shown, tally)
+
+
+def district_results(district_id: str) -> Json:
+    areas = list(catalogue.areas_in_district(district_id))
+    if not areas:
+        raise NotFound("district_not_found")
+    rows = [results(area.id) for area in areas]
+    return {
+        "district": {"id": district_id, "name": areas[0].district.name},
+        "ballots": sum(row["ballots"] for row in rows),
+        "areas": [
+            {
+                "id": area.id,
+                "name": area.name,
+                "round": row["round"],
+                "closes": row["closes"],
+                "ballots": row["ballots"],
+                "quorumMet": row["quorumMet"],
+                "leader": next(
+                    (
+                        {"id": p["id"], "title": p["title"], "average": p["average"]}
+                        for p in row["priorities"]
+                        if p["id"] == row["leader"]
+                    ),
+                    None,
+                ),
+            }
+            for area, row in zip(areas, rows, strict=True)
+        ],
+    }
+
+
+def tasking_view(record: TaskingRecord) -> Json:
+    return {
+        "area": record.area_id,
+        "district": record.district_id,
+        "round": record.round_id,
+        "status": record.status,
+        "priority": {"id": record.priority_id, "title": record.priority_title}
+        if record.priority_id
+        else None,
+        "average": record.average,
+        "ballots": record.ballots,
+        "margin": record.margin,
+        "issued": iso(record.issued),
+        "review": iso(record.review),
+        "outcome": record.outcome,
+    }
+
+
+def list_taskings(area_id: str | None) -> Json:
+    if area_id:
+        catalogue.get_area(area_id)  # an unknown area is an error, not an empty list
+    return {"taskings": [tasking_view(record) for record in taskings.list_taskings(area_id)]}
