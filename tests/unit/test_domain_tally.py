@@ -32,7 +32,10 @@ def test_equal_support_goes_to_the_priority_more_residents_backed() -> None:
     # speeding: 10 from one resident; drugs: 5 + 5 from two residents.
     tally = tally_of([{"speeding": 10}, {"drugs": 5, "asb": 5}, {"drugs": 5, "asb": 5}])
     ranked = standings(tally, ORDER)
-    assert [s.priority_id for s in ranked][:2] == ["drugs", "asb"]  # both backed twice; drugs earlier on ballot
+    assert [s.priority_id for s in ranked][:2] == [
+        "drugs",
+        "asb",
+    ]  # both backed twice; drugs earlier on ballot
     assert ranked[2].priority_id == "speeding"
 
 

@@ -20,7 +20,7 @@ from bobbies.domain.errors import (
     UnsupportedMediaType,
 )
 from bobbies.messages import error_message
-from bobbies.observability import logger
+from bobbies.observability import count_by, logger
 
 MAX_BODY_BYTES = 8 * 1024
 
@@ -67,6 +67,8 @@ def make_resolver() -> APIGatewayRestResolver:
     app = APIGatewayRestResolver(enable_validation=True)
 
     def reply(status: int, code: str) -> Response:
+        if app.current_event.http_method == "POST":
+            count_by("BallotsRejected", "reason", code)
         lang = language(app.current_event.headers)
         return Response(
             status_code=status, content_type=content_types.APPLICATION_JSON, body=error_body(code, lang)
@@ -111,6 +113,7 @@ def body_problem(event: dict[str, Any]) -> str | None:
 def resolve(app: APIGatewayRestResolver, event: dict[str, Any], context: Any) -> dict[str, Any]:
     problem = body_problem(event)
     if problem:
+        count_by("BallotsRejected", "reason", problem)
         status = 413 if problem == "payload_too_large" else 415
         return {
             "statusCode": status,

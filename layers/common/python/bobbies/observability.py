@@ -5,17 +5,23 @@ from collections.abc import Callable
 from functools import cache, wraps
 from typing import Any
 
-from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools import Logger, Metrics, single_metric
 from aws_lambda_powertools.metrics import MetricUnit
 
 logger = Logger()
 metrics = Metrics()
 
-__all__ = ["MetricUnit", "count", "logger", "metrics", "traced"]
+__all__ = ["MetricUnit", "count", "count_by", "logger", "metrics", "traced"]
 
 
 def count(name: str, value: int = 1) -> None:
     metrics.add_metric(name=name, unit=MetricUnit.Count, value=value)
+
+
+def count_by(name: str, dimension: str, value: str) -> None:
+    """A count split by one dimension (e.g. rejections by reason), flushed on its own."""
+    with single_metric(name=name, unit=MetricUnit.Count, value=1) as metric:
+        metric.add_dimension(name=dimension, value=value)
 
 
 def _tracing_on() -> bool:

@@ -12,20 +12,34 @@ class Publisher(Protocol):
     def publish(self, message: TaskingMessage) -> None: ...
 
 
+def per_protocol(message: TaskingMessage) -> dict[str, str]:
+    """MessageStructure=json: email and SMS subscribers get their own text; a queue (a force system,
+    or the local police inbox) gets both as JSON; anything else gets the email text."""
+    machine_readable = {
+        "subject": message.subject,
+        "email": message.email,
+        "sms": message.sms,
+        "attributes": message.attributes,
+    }
+    return {
+        "default": message.email,
+        "email": message.email,
+        "sms": message.sms,
+        "sqs": json.dumps(machine_readable, ensure_ascii=False),
+    }
+
+
 class SnsPublisher:
     def __init__(self, topic_arn: str, client: Any = None) -> None:
         self.topic_arn = topic_arn
         self.client = client or boto3.client("sns")
 
     def publish(self, message: TaskingMessage) -> None:
-        # MessageStructure=json: each protocol (email, sms) gets its own text; "default" for the rest.
         self.client.publish(
             TopicArn=self.topic_arn,
             Subject=message.subject,
             MessageStructure="json",
-            Message=json.dumps(
-                {"default": message.email, "email": message.email, "sms": message.sms}, ensure_ascii=False
-            ),
+            Message=json.dumps(per_protocol(message), ensure_ascii=False),
             MessageAttributes={
                 name: {"DataType": "String", "StringValue": value}
                 for name, value in message.attributes.items()

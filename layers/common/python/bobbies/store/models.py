@@ -161,3 +161,8 @@ def as_ints(raw: object) -> dict[str, int]:
 def condition_failed(error: Exception) -> bool:
     """The write's condition did not hold: a rule the table keeps, not a fault."""
     return getattr(error, "cause_response_code", None) == "ConditionalCheckFailedException"
+
+
+def forget_connections() -> None:
+    """Rebind on next use: for tests and the local runner, whose endpoint changes under one process."""
+    _bind.cache_clear()

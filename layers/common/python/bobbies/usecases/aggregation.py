@@ -64,9 +64,12 @@ def change_of(record: DynamoDBRecord) -> Change:
 
 def fold(area_id: str, round_id: str, changes: list[Change]) -> int:
     """Applies the changes not yet in the aggregate, in one conditional write; returns how many."""
+    unique = sorted(
+        {change.sequence: change for change in changes}.items()
+    )  # a record sent twice counts once
     for _ in range(ATTEMPTS):
         tally, through = aggregates.read_tally(area_id, round_id)
-        fresh = [change for change in changes if through is None or change.sequence > through]
+        fresh = [change for sequence, change in unique if through is None or sequence > through]
         if not fresh:
             return 0
         for change in fresh:

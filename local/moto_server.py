@@ -1,0 +1,70 @@
+"""Starting and stopping the moto server that plays AWS on loopback."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+from local.paths import REPO
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class MotoServer:
+    process: subprocess.Popen[bytes]
+    port: int
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @classmethod
+    def launch(cls, port: int, recording: Path, log: Path) -> "MotoServer":
+        """Starts the server process; wait_until_ready() before the first call."""
+        env = {**os.environ, "MOTO_RECORDER_FILEPATH": str(recording)}
+        env.pop("MOTO_ENABLE_RECORDING", None)  # recording starts after the replay, see start_recording
+        with log.open("ab") as out:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "local.moto_main", str(port)],
+                cwd=REPO,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # Ctrl-C reaches the runner only; the runner stops moto last
+            )
+        return cls(process, port)
+
+    def wait_until_ready(self, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("the moto server stopped at start; see its log in the logs folder")
+            try:
+                requests.get(f"{self.endpoint}/moto-api/", timeout=1)
+                return
+            except requests.ConnectionError:
+                time.sleep(0.05)
+        self.stop()
+        raise RuntimeError(f"the moto server did not answer on port {self.port} within {timeout:.0f} s")
+
+    def start_recording(self) -> None:
+        requests.post(f"{self.endpoint}/moto-api/recorder/start-recording", timeout=5).raise_for_status()
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()

@@ -1,0 +1,56 @@
+"""Where the local stack keeps its files: one state folder (BOBBIES_STATE_DIR, default .local)."""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class StatePaths:
+    root: Path
+
+    @classmethod
+    def from_env(cls) -> "StatePaths":
+        return cls(Path(os.environ.get("BOBBIES_STATE_DIR") or REPO / ".local").resolve())
+
+    @property
+    def stack(self) -> Path:
+        """Written while the stack runs: its ports and pids, for `make nightly`, `make invoke`."""
+        return self.root / "stack.json"
+
+    @property
+    def recording(self) -> Path:
+        """Every state-changing AWS call, in order: replayed on start to bring the state back."""
+        return self.root / "recording.jsonl"
+
+    @property
+    def checkpoints(self) -> Path:
+        """Per stream shard, the last sequence number handed to its function."""
+        return self.root / "checkpoints.json"
+
+    @property
+    def inbox(self) -> Path:
+        return self.root / "inbox.jsonl"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def functions_log(self) -> Path:
+        return self.logs / "functions.log"
+
+    @property
+    def moto_log(self) -> Path:
+        return self.logs / "moto.log"
+
+    def saved_state(self) -> list[Path]:
+        """What `make reset` removes: everything that would carry into the next start."""
+        return [self.recording, self.checkpoints, self.inbox]
+
+
+def template_path() -> Path:
+    """template.yaml, or another one for tests (BOBBIES_TEMPLATE)."""
+    return Path(os.environ.get("BOBBIES_TEMPLATE") or REPO / "template.yaml").resolve()

@@ -1,0 +1,335 @@
+"""`make run`: the whole system on loopback, as template.yaml describes it.
+
+A moto server plays AWS; the tables, topics, queues and secrets of the template are created in it;
+the functions run in this process behind a small API Gateway (which also serves web/), a stream
+poller (the DynamoDB event source mapping) and a scheduler. Everything the functions do is recorded
+and replayed on the next start, so ballots, aggregates, rounds and taskings survive a restart.
+
+Environment: PORT (3000), MOTO_PORT (a free one), BOBBIES_STATE_DIR (.local),
+BOBBIES_TEMPLATE (template.yaml), BOBBIES_SEED=0 to start without the seed data.
+"""
+
+import os
+import signal
+import socket
+import sys
+import threading
+import time
+from datetime import UTC, datetime
+from types import FrameType
+from typing import Any
+
+import boto3
+
+from local.console import Console, redirect_output
+from local.gateway import Gateway, GatewayServer, compile_routes
+from local.inbox import TOPIC, InboxDrain, SnsTap, subscribe
+from local.lambdas import FunctionRuntime, Invocation
+from local.moto_server import MotoServer, free_port
+from local.paths import REPO, StatePaths
+from local.recording import compact, replay
+from local.schedule import Scheduler, next_firing, utc_text
+from local.stack import StackInfo, running_stack, runtime_environment, write_stack
+from local.streams import Checkpoints, StreamPoller
+from local.template import (
+    FunctionSpec,
+    LocalResources,
+    api_stage,
+    create_resources,
+    drifted_tables,
+    function_environment,
+    functions,
+    region,
+)
+
+
+class StartupError(Exception):
+    pass
+
+
+def _aws_defaults() -> None:
+    """Dummy credentials and a region, as the Makefile exports: nothing here may reach real AWS."""
+    os.environ.setdefault("AWS_DEFAULT_REGION", "eu-west-2")
+    os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
+    os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
+    os.environ["AWS_ACCOUNT_ID_ENDPOINT_MODE"] = "disabled"  # or DynamoDB Streams calls go astray
+
+
+def _check_free(port: int, variable: str) -> None:
+    """Fails before anything starts, rather than after the seed data went in."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as exc:
+            raise StartupError(f"port {port} is in use ({exc.strerror}); set {variable}=...") from exc
+
+
+def shared_environment(specs: list[FunctionSpec], resources: LocalResources) -> dict[str, str]:
+    """The union of the functions' environments; they share this process's os.environ."""
+    merged: dict[str, str] = {}
+    for spec in specs:
+        for name, value in function_environment(spec.logical_id, resources).items():
+            if merged.get(name, value) != value:
+                raise StartupError(f"functions disagree on {name}; the local runner needs them to agree")
+            merged[name] = value
+    return merged
+
+
+def summary(result: Any) -> str:
+    """A function's answer in one line: its numbers and short texts."""
+    if not isinstance(result, dict):
+        return repr(result)[:120]
+    return " ".join(
+        f"{key}={value}"
+        for key, value in result.items()
+        if isinstance(value, int | float | str) and len(str(value)) < 40
+    )
+
+
+class LocalStack:
+    def __init__(self, paths: StatePaths, console: Console, stop_event: threading.Event) -> None:
+        self.paths, self.console, self.stop_event = paths, console, stop_event
+        self.port = int(os.environ.get("PORT") or 3000)
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.moto: MotoServer | None = None
+        self.server: GatewayServer | None = None
+        self.threads: list[threading.Thread] = []
+        self.specs = functions()
+        self.runtime = FunctionRuntime(self.specs)
+
+    # ------------------------------------------------------------ start
+
+    def start(self) -> None:
+        fresh = not self.paths.recording.exists()
+        self._launch_moto(fresh)
+        # While moto boots: import the handlers (Powertools reads its settings at import). Table and
+        # topic names are known already; the secret's ARN is filled in below, before any call.
+        os.environ.update(shared_environment(self.specs, LocalResources()))
+        self._warm_up()
+        moto = self._restore_state(fresh)
+        resources = create_resources(moto.endpoint)
+        if drifted := drifted_tables(self._client("dynamodb")):
+            names = ", ".join(drifted)
+            self.console.line(f"WARNING: {names} differ from the template; `make reset` rebuilds them")
+        os.environ.update(shared_environment(self.specs, resources))
+        os.environ.update(runtime_environment(moto.endpoint, self.url))
+        if fresh and os.environ.get("BOBBIES_SEED", "1") != "0":
+            self._seed()
+        tap = SnsTap(moto.endpoint)
+        self._start_gateway(tap)
+        self._start_inbox(resources, tap)
+        self._start_streams(resources)
+        self._start_schedules()
+        write_stack(
+            self.paths,
+            StackInfo(
+                pid=os.getpid(),
+                url=self.url,
+                moto_endpoint=moto.endpoint,
+                moto_pid=moto.process.pid,
+                state_dir=str(self.paths.root),
+                started=utc_text(datetime.now(UTC)),
+                resources=vars(resources),
+            ),
+        )
+
+    def _launch_moto(self, fresh: bool) -> None:
+        _check_free(self.port, "PORT")
+        port = int(os.environ.get("MOTO_PORT") or free_port())
+        if fresh:
+            self.paths.checkpoints.unlink(missing_ok=True)  # they would point past an empty stream
+        else:
+            compacted = compact(self.paths.recording)
+            if compacted.unreadable:
+                self.console.line(f"state: skipped {compacted.unreadable} unreadable recorded calls")
+        self.moto = MotoServer.launch(port, self.paths.recording, self.paths.moto_log)
+
+    def _restore_state(self, fresh: bool) -> MotoServer:
+        """Replays the recording into the new moto server, then records from here on."""
+        assert self.moto is not None
+        for attempt in (1, 2, 3):
+            try:
+                self.moto.wait_until_ready()
+                break
+            except RuntimeError:
+                if os.environ.get("MOTO_PORT") or attempt == 3:
+                    raise
+                # Another process took the free port between our look and moto's bind: pick again.
+                self.moto = MotoServer.launch(free_port(), self.paths.recording, self.paths.moto_log)
+        if not fresh:
+            began = time.perf_counter()
+            sent, failed = replay(self.paths.recording, self.moto.endpoint)
+            took = time.perf_counter() - began
+            self.console.line(f"state: replayed {sent} recorded calls in {took:.1f} s ({failed} failed)")
+        self.moto.start_recording()
+        return self.moto
+
+    def _seed(self) -> None:
+        try:
+            from local.seed import load_seed
+        except ModuleNotFoundError as missing:
+            if missing.name != "local.seed":
+                raise
+            self.console.line("no local/seed.py: starting with empty tables")
+            return
+        self.console.line(f"seeded {load_seed()} areas")
+
+    def _warm_up(self) -> None:
+        """Imports every handler now, so the first request is not the slow one and errors show here."""
+        for spec in self.specs:
+            if not self.runtime.exists(spec.logical_id):
+                self.console.line(f"{spec.logical_id}: no {spec.module_file} yet")
+                continue
+            try:
+                self.runtime.load(spec.logical_id)
+            except Exception as exc:
+                self.console.line(f"{spec.logical_id} does not load: {type(exc).__name__}: {exc}")
+
+    def _start_gateway(self, tap: SnsTap) -> None:
+        gateway = Gateway(
+            runtime=self.runtime,
+            routes=compile_routes(self.specs),
+            web_root=REPO / "web",
+            stage=api_stage(),
+            console=self.console,
+            forward_sns=tap.forward,
+            after_invoke=self._report_invocation,
+        )
+        try:
+            server = self.server = GatewayServer(self.port, gateway)
+        except OSError as exc:
+            raise StartupError(f"cannot listen on port {self.port} ({exc.strerror}); set PORT=...") from exc
+        self._thread("gateway", lambda: server.serve_forever(poll_interval=0.1))
+
+    def _start_inbox(self, resources: LocalResources, tap: SnsTap) -> None:
+        if TOPIC not in resources.topics:
+            return
+        sqs = self._client("sqs")
+        queue_url = subscribe(sqs, self._client("sns"), resources.topics[TOPIC])
+        self._keep(InboxDrain(sqs, queue_url, tap, self.paths.inbox, self.console, self.stop_event))
+
+    def _start_streams(self, resources: LocalResources) -> None:
+        checkpoints = Checkpoints(self.paths.checkpoints)
+        for spec in self.specs:
+            for source in spec.streams:
+                if not source.enabled or not self.runtime.exists(spec.logical_id):
+                    continue
+                clients = {name: self._client(name) for name in ("dynamodb", "dynamodbstreams", "sqs")}
+                self._keep(
+                    StreamPoller(
+                        spec.logical_id,
+                        source,
+                        self.runtime,
+                        resources,
+                        clients,
+                        checkpoints,
+                        self.console,
+                        self.stop_event,
+                    )
+                )
+
+    def _start_schedules(self) -> None:
+        for spec in self.specs:
+            for schedule in spec.schedules:
+                if schedule.enabled and self.runtime.exists(spec.logical_id):
+                    due = next_firing(schedule, datetime.now(UTC))
+                    self.console.line(
+                        f"schedule: {spec.logical_id} on {schedule.expression} {schedule.timezone}, "
+                        f"next at {utc_text(due)}"
+                    )
+                    self._keep(Scheduler(spec.logical_id, schedule, self._run_scheduled, self.stop_event))
+
+    def _client(self, service: str) -> Any:
+        assert self.moto is not None
+        return boto3.client(service, endpoint_url=self.moto.endpoint, region_name=region())  # type: ignore[call-overload]
+
+    def _thread(self, name: str, target: Any) -> None:
+        self._keep(threading.Thread(target=target, name=name, daemon=True))
+
+    def _keep(self, thread: threading.Thread) -> None:
+        self.threads.append(thread)
+        thread.start()
+
+    # ------------------------------------------------------------ running
+
+    def _run_scheduled(self, function: str, event: Any) -> None:
+        self._report_invocation(function, event, self.runtime.invoke(function, event))
+
+    def _report_invocation(self, function: str, event: Any, invocation: Invocation) -> None:
+        """The console line for a scheduled run or a `make nightly`/`make invoke`."""
+        at = f" at {event['scheduledTime']}" if isinstance(event, dict) and "scheduledTime" in event else ""
+        if invocation.error:
+            outcome = f"FAILED {invocation.error['errorType']}: {invocation.error['errorMessage']}"[:200]
+        else:
+            outcome = summary(invocation.result)
+        self.console.line(f"run {function}{at}: {outcome} ({invocation.duration_ms:.0f} ms)")
+
+    # ------------------------------------------------------------ stop
+
+    def stop(self) -> None:
+        self.stop_event.set()
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+        for thread in self.threads:
+            thread.join(timeout=10)
+        if self.moto is not None:
+            self.moto.stop()
+        info = running_stack(self.paths)
+        if info is not None and info.pid == os.getpid():
+            self.paths.stack.unlink(missing_ok=True)
+
+
+def _banner(stack: LocalStack, seconds: float) -> str:
+    assert stack.moto is not None
+    logs = stack.paths.functions_log
+    shown = logs.relative_to(REPO) if logs.is_relative_to(REPO) else logs
+    return (
+        f"Balance Your Bobbies on {stack.url}/  (API under /api)\n"
+        f"  moto server {stack.moto.endpoint}, state in {stack.paths.root}\n"
+        f"  function logs in {shown}\n"
+        f"  ready in {seconds:.1f} s - Ctrl-C to stop"
+    )
+
+
+def main() -> int:
+    _aws_defaults()
+    paths = StatePaths.from_env()
+    paths.logs.mkdir(parents=True, exist_ok=True)
+    if (other := running_stack(paths)) is not None:
+        print(f"The local stack already runs at {other.url} (pid {other.pid}).", file=sys.stderr)
+        return 1
+    began = time.perf_counter()
+    fresh = not paths.recording.exists()
+    console = redirect_output(paths.functions_log)
+    stop_requested = threading.Event()
+
+    def request_stop(signum: int, frame: FrameType | None) -> None:
+        stop_requested.set()
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    stack = None
+    try:
+        stack = LocalStack(paths, console, stop_requested)
+        stack.start()
+    except Exception as exc:
+        console.line(f"could not start: {type(exc).__name__}: {exc}")
+        if stack is not None:
+            stack.stop()
+        if fresh:  # a half-seeded state must not be kept: the next start seeds again
+            paths.recording.unlink(missing_ok=True)
+            paths.checkpoints.unlink(missing_ok=True)
+        return 1
+    console.block(_banner(stack, time.perf_counter() - began))
+    while not stop_requested.wait(0.5):
+        pass
+    console.line("stopping")
+    stack.stop()
+    console.line("stopped")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

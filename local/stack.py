@@ -1,0 +1,92 @@
+"""The running stack as the command-line tools find it: <state>/stack.json, written by `make run`."""
+
+import json
+import os
+import sys
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import requests
+
+from local.paths import StatePaths
+from local.template import LocalResources, function_environment, region
+
+
+@dataclass(frozen=True)
+class StackInfo:
+    pid: int
+    url: str  # the gateway: the page and /api
+    moto_endpoint: str
+    moto_pid: int
+    state_dir: str
+    started: str
+    resources: dict[str, Any]
+
+    def local_resources(self) -> LocalResources:
+        return LocalResources(**self.resources)
+
+    def function_environment(self, logical_id: str) -> dict[str, str]:
+        """The function's template environment plus what pointing it at the local stack takes."""
+        return {
+            **function_environment(logical_id, self.local_resources()),
+            **runtime_environment(self.moto_endpoint, self.url),
+        }
+
+    def invoke(self, function: str, event: Any, timeout: float = 330) -> dict[str, Any]:
+        """Runs a function inside the running stack; returns {"result", "error", "durationMs", ...}."""
+        answer = requests.post(f"{self.url}/_local/invoke/{function}", json=event, timeout=timeout)
+        answer.raise_for_status()
+        return dict(answer.json())
+
+
+def runtime_environment(moto_endpoint: str, gateway_url: str) -> dict[str, str]:
+    """What Lambda would provide, and what points the AWS SDK at moto instead of AWS."""
+    return {
+        "AWS_ENDPOINT_URL": moto_endpoint,
+        # SNS goes through the runner's tap, which keeps the email and SMS texts for the inbox.
+        "AWS_ENDPOINT_URL_SNS": f"{gateway_url}/_local/sns",
+        "AWS_REGION": region(),
+        "AWS_DEFAULT_REGION": region(),
+        "AWS_ACCESS_KEY_ID": os.environ.get("AWS_ACCESS_KEY_ID", "testing"),
+        "AWS_SECRET_ACCESS_KEY": os.environ.get("AWS_SECRET_ACCESS_KEY", "testing"),
+        "AWS_ACCOUNT_ID_ENDPOINT_MODE": "disabled",
+        "POWERTOOLS_TRACE_DISABLED": "true",
+    }
+
+
+def write_stack(paths: StatePaths, info: StackInfo) -> None:
+    spare = paths.stack.with_suffix(".writing")
+    spare.write_text(json.dumps(asdict(info), indent=1))
+    os.replace(spare, paths.stack)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def running_stack(paths: StatePaths | None = None) -> StackInfo | None:
+    """The stack that is running on this state folder, if any (a stale stack.json is ignored)."""
+    paths = paths or StatePaths.from_env()
+    try:
+        info = StackInfo(**json.loads(paths.stack.read_text()))
+    except (FileNotFoundError, json.JSONDecodeError, TypeError):
+        return None
+    return info if _alive(info.pid) else None
+
+
+def running_stack_or_exit(paths: StatePaths | None = None) -> StackInfo:
+    paths = paths or StatePaths.from_env()
+    info = running_stack(paths)
+    if info is None:
+        print(
+            f"The local stack is not running (no live {paths.stack}). Start it with `make run`.",
+            file=sys.stderr,
+        )
+        raise SystemExit(1)
+    return info

@@ -1,0 +1,167 @@
+"""The local stack for tests: `python -m local.run` in a subprocess, on free ports, state in a folder.
+
+    with running_stack(tmp_path / "state") as stack:
+        requests.get(f"{stack.url}/api/areas")
+        stack.nightly("2027-01-31T02:00:00Z")
+        stack.inbox()
+        stack.restart()
+
+The integration tests use it, and so can the browser tests.
+"""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from local.inbox import read_inbox
+from local.moto_server import free_port
+from local.paths import REPO, StatePaths
+
+START_TIMEOUT = 60.0
+
+
+class StackExited(RuntimeError):
+    pass
+
+
+class Stack:
+    def __init__(self, state_dir: Path, port: int = 0, env: Mapping[str, str] | None = None) -> None:
+        self.state_dir = state_dir.resolve()
+        self.fixed_port = bool(port)
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.extra_env = dict(env or {})
+        self.process: subprocess.Popen[bytes] | None = None
+        self.started_in = 0.0  # seconds from launch to the first answer of /api/areas
+
+    @property
+    def paths(self) -> StatePaths:
+        return StatePaths(self.state_dir)
+
+    @property
+    def console_log(self) -> Path:
+        """What the runner printed (its console lines)."""
+        return self.paths.logs / "console.log"
+
+    def env(self) -> dict[str, str]:
+        inherited = {name: value for name, value in os.environ.items() if name != "MOTO_PORT"}
+        return {
+            **inherited,  # the runner picks a free moto port itself
+            "AWS_DEFAULT_REGION": os.environ.get("AWS_DEFAULT_REGION", "eu-west-2"),
+            "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing",
+            "AWS_ACCOUNT_ID_ENDPOINT_MODE": "disabled",
+            "BOBBIES_STATE_DIR": str(self.state_dir),
+            "PORT": str(self.port),
+            **self.extra_env,
+        }
+
+    def start(self) -> "Stack":
+        """Starts the stack; on free ports, picks others if another process took them meanwhile."""
+        began = time.perf_counter()
+        for attempt in (1, 2, 3):
+            try:
+                self._launch()
+                self._wait_until_answering()
+                break
+            except StackExited:
+                if self.fixed_port or attempt == 3:
+                    raise
+                self.port = free_port()
+                self.url = f"http://127.0.0.1:{self.port}"
+        self.started_in = time.perf_counter() - began
+        return self
+
+    def _launch(self) -> None:
+        self.paths.logs.mkdir(parents=True, exist_ok=True)
+        with self.console_log.open("ab") as console:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "local.run"],
+                cwd=REPO,
+                env=self.env(),
+                stdout=console,
+                stderr=subprocess.STDOUT,
+            )
+
+    def _wait_until_answering(self) -> None:
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            assert self.process is not None
+            if self.process.poll() is not None:
+                raise StackExited(f"the local stack exited at start:\n{self.console_tail()}")
+            try:
+                requests.get(f"{self.url}/api/areas", timeout=5)
+                return
+            except (requests.ConnectionError, requests.Timeout):  # not listening yet, or busy
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(
+            f"the local stack did not answer within {START_TIMEOUT:.0f} s:\n{self.console_tail()}"
+        )
+
+    def console_tail(self, lines: int = 40) -> str:
+        if not self.console_log.exists():
+            return ""
+        return "\n".join(self.console_log.read_text(errors="replace").splitlines()[-lines:])
+
+    def stop(self) -> None:
+        """Ctrl-C, as a person would; a kill if it does not stop within 20 s."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def restart(self) -> "Stack":
+        self.stop()
+        return self.start()
+
+    def _tool(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", *args],
+            cwd=REPO,
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            timeout=360,
+        )
+
+    def nightly(self, at: str) -> str:
+        """`make nightly AT=...`; returns its summary line (raises when it fails)."""
+        done = self._tool("local.nightly", "--at", at)
+        if done.returncode != 0:
+            raise RuntimeError(f"nightly failed: {done.stdout}{done.stderr}")
+        return done.stdout.strip()
+
+    def invoke(self, function: str, event_file: str | Path) -> Any:
+        """`make invoke FN=... EVENT=...`; returns the function's answer."""
+        done = self._tool("local.invoke", function, str(event_file))
+        if done.returncode != 0:
+            raise RuntimeError(f"invoke failed: {done.stdout}{done.stderr}")
+        return json.loads(done.stdout)
+
+    def inbox(self) -> list[dict[str, Any]]:
+        """Every tasking the police inbox received so far."""
+        return read_inbox(self.paths.inbox)
+
+
+@contextmanager
+def running_stack(state_dir: Path, port: int = 0, env: Mapping[str, str] | None = None) -> Iterator[Stack]:
+    """A running local stack, stopped on exit. `env` adds variables (e.g. BOBBIES_TEMPLATE)."""
+    stack = Stack(state_dir, port, env).start()
+    try:
+        yield stack
+    finally:
+        stack.stop()

@@ -1,0 +1,95 @@
+"""Browser tests: the residents' page in a real Chromium against the whole local stack.
+
+The stack (moto server, API, stream poller, the page) starts once per session in a temporary state
+folder. Each test gets a fresh browser context, so a fresh voter token and no remembered ballots.
+Set E2E_BASE_URL to drive an already running `make run` instead (nothing is started then).
+"""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+from local.testing import running_stack
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+from tests.e2e.helpers import SCREENSHOTS, Site
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    given = os.environ.get("E2E_BASE_URL")
+    if given:
+        yield given.rstrip("/")
+        return
+    with running_stack(tmp_path_factory.mktemp("stack")) as stack:
+        yield stack.url.rstrip("/")
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make browser` installs Debian's chromium")
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def screenshots_dir() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
+
+
+def new_context(browser: Browser, base_url: str, **options: Any) -> BrowserContext:
+    settings: dict[str, Any] = {
+        "base_url": base_url,
+        "viewport": {"width": 375, "height": 812},
+        "locale": "en-GB",
+        "timezone_id": "Europe/London",
+    }
+    settings.update(options)
+    context = browser.new_context(**settings)
+    context.set_default_timeout(10_000)
+    return context
+
+
+@pytest.fixture
+def context(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
+    context = new_context(browser, base_url)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Iterator[Page]:
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture
+def site(page: Page, base_url: str) -> Site:
+    return Site(page, base_url, requests.Session())

@@ -1,0 +1,104 @@
+"""The first load stays under 100 KB, and a shared link previews properly and opens the ballot."""
+
+import json
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+import requests
+from playwright.sync_api import Browser, expect
+
+from tests.e2e.conftest import new_context
+from tests.e2e.helpers import SCREENSHOTS, Site, seed_area
+
+pytestmark = pytest.mark.e2e
+
+BUDGET_BYTES = 100 * 1000
+
+
+def first_load_bytes(browser: Browser, base_url: str, path: str) -> dict[str, Any]:
+    """Bytes on the wire (headers and bodies, as Chromium counts them) for every request of a first visit."""
+    context = new_context(browser, base_url)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    urls: dict[str, str] = {}
+    sizes: dict[str, int] = {}
+    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+    cdp.on(
+        "Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"]))
+    )
+    cdp.on("Network.loadingFailed", lambda e: sizes.__setitem__(e["requestId"], 0))
+    try:
+        page.goto(path)
+        expect(page.locator("html.ready")).to_have_count(1)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)
+        requests_seen = {urls.get(rid, rid): size for rid, size in sizes.items()}
+    finally:
+        context.close()
+    return {"path": path, "total": sum(requests_seen.values()), "requests": requests_seen}
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/#/area/wrexham", "/#/area/wrexham/results"], ids=["home", "shared-ballot-link", "results"]
+)
+def test_first_load_is_under_100kb(browser: Browser, base_url: str, path: str) -> None:
+    load = first_load_bytes(browser, base_url, path)
+    name = path.strip("/#").replace("/", "-") or "home"
+    (SCREENSHOTS / f"first-load-{name}.json").write_text(json.dumps(load, indent=1))
+    assert load["total"] < BUDGET_BYTES, json.dumps(load, indent=1)
+    assert len(load["requests"]) >= 5  # the page, its style, script, icon, messages, and the data
+
+
+class MetaTags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        key = found.get("property") or found.get("name")
+        if tag == "meta" and key and found.get("content"):
+            self.tags[key] = str(found["content"])
+
+
+def test_the_page_carries_open_graph_and_twitter_card_tags(base_url: str) -> None:
+    html = requests.get(f"{base_url}/", timeout=30).text
+    parser = MetaTags()
+    parser.feed(html)
+    tags = parser.tags
+    for key in (
+        "og:title",
+        "og:description",
+        "og:image",
+        "og:type",
+        "og:image:alt",
+        "twitter:card",
+        "twitter:title",
+        "twitter:description",
+        "twitter:image",
+    ):
+        assert tags.get(key), f"{key} is missing"
+    assert tags["twitter:card"] == "summary_large_image"
+    image = requests.get(f"{base_url}/{tags['og:image']}", timeout=30)
+    assert image.status_code == 200
+    assert image.headers["Content-Type"].startswith("image/png")
+    assert image.content[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_share_link_opens_that_area_s_ballot(site: Site, browser: Browser, base_url: str) -> None:
+    site.open("/#/area/abergele/results")
+    link = site.page.get_by_label(site.say("share.label", area=seed_area("abergele")["name"]["en"]))
+    expect(link).to_have_value(f"{base_url}/#/area/abergele")
+
+    # When someone else opens the shared link
+    other = new_context(browser, base_url)
+    try:
+        page = other.new_page()
+        page.goto(link.input_value())
+        expect(page.get_by_role("heading", level=1)).to_have_text(seed_area("abergele")["name"]["en"])
+        expect(page.locator("#ballot-form")).to_be_visible()
+    finally:
+        other.close()

@@ -1,0 +1,81 @@
+"""The runner's pure parts: reading the template, the schedule's clock, what the recording keeps."""
+
+from datetime import UTC, datetime
+
+import pytest
+from local.recording import changes_state
+from local.schedule import next_firing, scheduled_event
+from local.template import Schedule, functions, generate_secret_string, of_type
+
+NIGHTLY = Schedule("cron(0 2 * * ? *)", "Europe/London", None, True)
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+@pytest.mark.parametrize(
+    ("now", "fires"),
+    [
+        ("2027-01-30T23:00:00Z", "2027-01-31T02:00:00Z"),  # winter: London is on UTC
+        ("2027-01-31T02:00:00Z", "2027-02-01T02:00:00Z"),  # strictly after
+        ("2027-06-30T12:00:00Z", "2027-07-01T01:00:00Z"),  # summer: 02:00 BST is 01:00 UTC
+        ("2027-03-27T12:00:00Z", "2027-03-28T01:00:00Z"),  # the night the clocks go forward
+        ("2027-10-30T12:00:00Z", "2027-10-31T02:00:00Z"),  # the night they go back
+    ],
+)
+def test_the_nightly_schedule_fires_at_two_in_the_morning_london_time(now: str, fires: str) -> None:
+    assert next_firing(NIGHTLY, at(now)) == at(fires)
+
+
+def test_weekday_names_ranges_and_steps() -> None:
+    weekdays = Schedule("cron(15 10 ? * MON-FRI *)", "UTC", None, True)
+    assert next_firing(weekdays, at("2027-01-02T00:00:00Z")) == at("2027-01-04T10:15:00Z")  # Sat -> Mon
+    quarter_hours = Schedule("cron(0/15 * * * ? *)", "UTC", None, True)
+    assert next_firing(quarter_hours, at("2027-01-02T00:07:00Z")) == at("2027-01-02T00:15:00Z")
+    assert next_firing(Schedule("rate(5 minutes)", "UTC", None, True), at("2027-01-02T00:00:00Z")) == at(
+        "2027-01-02T00:05:00Z"
+    )
+
+
+def test_the_scheduled_event_fills_in_the_schedules_input() -> None:
+    schedule = Schedule(NIGHTLY.expression, NIGHTLY.timezone, '{"t": "<aws.scheduler.scheduled-time>"}', True)
+    assert scheduled_event(schedule, at("2027-01-31T02:00:00Z")) == {"t": "2027-01-31T02:00:00Z"}
+    assert scheduled_event(NIGHTLY, datetime(2027, 1, 31, 2, tzinfo=UTC)) == {
+        "scheduledTime": "2027-01-31T02:00:00Z"
+    }
+
+
+def test_the_template_wires_the_functions_as_deployed() -> None:
+    wired = {spec.logical_id: spec for spec in functions()}
+    assert wired["ApiFunction"].module_file.name == "app.py"
+    assert any(path.name == "python" for path in wired["ApiFunction"].layer_paths)
+    assert ("GET", "/api/areas/{areaId}/results") in {(r.method, r.path) for r in wired["ApiFunction"].routes}
+    (stream,) = wired["AggregateBallotsFunction"].streams
+    assert stream.table == "BallotsTable" and stream.on_failure_queue == "AggregateFailuresQueue"
+    assert stream.report_item_failures and stream.bisect_on_error and stream.maximum_retry_attempts >= 0
+    (nightly,) = wired["NightlyTaskingsFunction"].schedules
+    assert nightly.timezone == "Europe/London"
+    assert "OperationsEmailSubscription" not in of_type("AWS::SNS::Subscription")  # its condition is false
+
+
+def test_a_generated_secret_follows_its_template_rules() -> None:
+    secret = generate_secret_string({"PasswordLength": 64, "ExcludePunctuation": True})
+    assert len(secret) == 64 and secret.isalnum()
+
+
+def _entry(target: str | None = None, body: str = "") -> dict[str, object]:
+    headers = {"X-Amz-Target": target} if target else {}
+    return {"method": "POST", "url": "http://127.0.0.1:1/", "headers": headers, "body": body}
+
+
+def test_the_recording_keeps_writes_and_drops_reads_polls_and_deliveries() -> None:
+    assert changes_state(_entry("DynamoDB_20120810.PutItem"))
+    assert changes_state(_entry("DynamoDB_20120810.TransactWriteItems"))
+    assert changes_state(_entry("AmazonSQS.SendMessage"))
+    assert changes_state(_entry("secretsmanager.CreateSecret"))
+    assert changes_state(_entry(body="Action=Subscribe&TopicArn=x"))
+    assert not changes_state(_entry("DynamoDB_20120810.Query"))
+    assert not changes_state(_entry("DynamoDBStreams_20120810.GetRecords"))
+    assert not changes_state(_entry("AmazonSQS.ReceiveMessage"))
+    assert not changes_state(_entry(body="Action=Publish&TopicArn=x&Message=hi"))

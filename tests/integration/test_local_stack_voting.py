@@ -1,0 +1,134 @@
+"""The product end to end on the local stack: ballots, live results, the nightly taskings, the police
+inbox, and all of it still there after a restart."""
+
+import re
+import time
+from typing import Any
+
+import requests
+from local.testing import Stack
+
+from .voting import AreaVote, after_close, areas_by_quorum, cast, eventually, get, voter
+
+RESULTS_WITHIN = 10.0  # seconds from the last ballot to the results showing it
+
+
+def test_ballots_and_revotes_show_in_the_results_within_seconds(stack: Stack) -> None:
+    # Given two areas and their ballot papers
+    first, second = (AreaVote(stack, area, residents=4) for area in areas_by_quorum(stack)[:2])
+
+    # When residents of both vote, one in each changing their mind
+    statuses = first.vote() + second.vote()
+    cast_at = time.monotonic()
+
+    # Then a first ballot is created, a second one replaces it
+    assert statuses == [201] * 4 + [200, 200] + [201] * 4 + [200, 200]
+    # and the results count each resident once, with their latest ballot, within seconds
+    for vote in (first, second):
+        results = eventually(vote.results, vote.counted, RESULTS_WITHIN)
+        assert vote.counted(results), results
+        assert results["ballots"] == 4
+        assert results["leader"] == vote.leader
+    print(f"results caught up {time.monotonic() - cast_at:.2f} s after the last ballot")
+
+
+def test_a_ballot_that_breaks_the_rules_is_refused_and_not_counted(stack: Stack) -> None:
+    # Given an area
+    vote = AreaVote(stack, areas_by_quorum(stack)[0], residents=1)
+
+    # When a ballot gives out more bobbies than the budget
+    answer = cast(stack, vote.id, voter(), {vote.priorities[0]: vote.paper["budget"] + 1})
+
+    # Then it is refused with an error body, and the results do not count it
+    assert answer.status_code in (400, 422)
+    assert "error" in answer.json()
+    assert vote.results()["ballots"] == 0
+
+
+def test_the_nightly_run_tasks_each_area_that_met_its_quorum_once(stack: Stack) -> None:
+    # Given one area whose residents reach its quorum and one whose residents fall short
+    smallest, runner_up = areas_by_quorum(stack)[:2]
+    met = AreaVote(stack, smallest, residents=smallest["quorum"])
+    short = AreaVote(stack, runner_up, residents=runner_up["quorum"] - 1)
+    met.vote()
+    short.vote()
+    for vote in (met, short):
+        assert vote.counted(eventually(vote.results, vote.counted, RESULTS_WITHIN))
+
+    # When the nightly job runs after the round has closed
+    summary = stack.nightly(after_close(met.paper))
+
+    # Then the police inbox gets exactly one tasking, for the area that met its quorum
+    inbox = eventually(stack.inbox, lambda messages: len(messages) >= 1, RESULTS_WITHIN)
+    assert len(inbox) == 1, summary
+    (message,) = inbox
+    assert message["attributes"] == {"area": met.id, "district": smallest["district"]["id"]}
+    titles = {priority["id"]: priority["title"]["en"] for priority in met.paper["priorities"]}
+    assert titles[met.leader] in message["email"]
+    assert re.search(rf"[Bb]allots\W+{smallest['quorum']}\b", message["email"]), message["email"]
+    assert message["sms"] and len(message["sms"]) <= 160
+    assert message["subject"]
+    # and the taskings list shows it, with the figures behind it
+    (tasking,) = issued(stack, met.id)
+    assert tasking["round"] == met.round
+    assert tasking["priority"]["id"] == met.leader
+    assert tasking["ballots"] == smallest["quorum"]
+    assert issued(stack, short.id) == []
+
+    # When the nightly job runs again
+    stack.nightly(after_close(met.paper, hours=3))
+    time.sleep(1.5)  # the inbox is drained every 0.3 s
+
+    # Then nothing is added
+    assert stack.inbox() == inbox
+    assert len(issued(stack, met.id)) == 1
+
+
+def test_everything_is_still_there_after_a_restart(stack: Stack) -> None:
+    # Given ballots in two areas, a nightly run that closed their round and tasked one of them,
+    smallest, runner_up, third = areas_by_quorum(stack)[:3]
+    met = AreaVote(stack, smallest, residents=smallest["quorum"])
+    short = AreaVote(stack, runner_up, residents=2)
+    met.vote()
+    short.vote()
+    for vote in (met, short):
+        assert vote.counted(eventually(vote.results, vote.counted, RESULTS_WITHIN))
+    stack.nightly(after_close(met.paper))
+    eventually(stack.inbox, lambda messages: len(messages) == 1, RESULTS_WITHIN)
+    # and ballots in the round that opened next, in a third area
+    still_open = AreaVote(stack, third, residents=2)
+    still_open.vote()
+    assert still_open.counted(eventually(still_open.results, still_open.counted, RESULTS_WITHIN))
+    before = {
+        "met": met.results(met.round),
+        "short": short.results(short.round),
+        "open": still_open.results(),
+        "taskings": get(stack, "/api/taskings"),
+        "inbox": stack.inbox(),
+    }
+
+    # When the stack is stopped (Ctrl-C) and started again
+    stack.restart()
+
+    # Then every ballot, aggregate, round and tasking is still there
+    after = {
+        "met": met.results(met.round),
+        "short": short.results(short.round),
+        "open": still_open.results(),
+        "taskings": get(stack, "/api/taskings"),
+        "inbox": stack.inbox(),
+    }
+    assert after == before
+    # and ballots cast now in the open round count once each, on top of the earlier ones
+    still_open.residents += 1
+    still_open._cast(voter(), {still_open.priorities[1]: still_open.paper["budget"]})
+    revoter = next(iter(still_open.expected))
+    still_open._cast(revoter, {still_open.priorities[2]: still_open.paper["budget"]})
+    results = eventually(still_open.results, still_open.counted, RESULTS_WITHIN)
+    assert still_open.counted(results), results
+    assert results["ballots"] == 3
+
+
+def issued(stack: Stack, area_id: str) -> list[dict[str, Any]]:
+    taskings = requests.get(f"{stack.url}/api/taskings", params={"area": area_id}, timeout=10).json()
+    return [tasking for tasking in taskings["taskings"] if tasking["status"] != "quorum_not_met"]

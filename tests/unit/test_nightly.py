@@ -1,0 +1,153 @@
+"""The nightly job: one tasking per closed round, published once, and the next round opened."""
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from bobbies.domain.sms import fits_one_segment
+from bobbies.notify.render import TaskingMessage
+from bobbies.usecases.nightly import run_nightly
+from bobbies.usecases.views import ballot as ballot_view
+from bobbies.usecases.views import list_taskings, results
+from bobbies.usecases.voting import cast_ballot
+from tests.conftest import FakeLambdaContext, load_handler
+from tests.unit.conftest import LocalAws
+
+
+class Inbox:
+    """An in-memory publisher: what the teams would have been sent."""
+
+    def __init__(self, failures: int = 0) -> None:
+        self.sent: list[TaskingMessage] = []
+        self.failures = failures
+
+    def publish(self, message: TaskingMessage) -> None:
+        if self.failures:
+            self.failures -= 1
+            raise ConnectionError("SNS is unreachable")
+        self.sent.append(message)
+
+
+def vote(area: str, voter: str, **allocations: int) -> None:
+    cast_ballot(area, f"{voter}-token-0123456789", allocations, datetime.now(UTC))
+
+
+def apply_stream(aws: LocalAws) -> None:
+    load_handler("AggregateBallotsFunction")({"Records": aws.stream_records()}, FakeLambdaContext())
+
+
+def after_close(area: str = "bangor") -> datetime:
+    """02:00 on the night the area's current round closes."""
+    return datetime.fromisoformat(ballot_view(area)["round"]["closes"]) + timedelta(hours=2)
+
+
+@pytest.fixture
+def voted(seeded: LocalAws) -> LocalAws:
+    """Bangor reaches its quorum of 2 (drugs leads); Wrexham has one ballot, short of its quorum."""
+    vote("bangor", "ann", speeding=4, drugs=6)
+    vote("bangor", "bob", drugs=7, asb=3)
+    vote("bangor", "bob", drugs=5, asb=5)  # a revote
+    vote("wrexham", "cai", burglary=10)
+    apply_stream(seeded)
+    return seeded
+
+
+def test_a_closed_round_gives_its_leader_as_a_tasking_with_the_figures(voted: LocalAws) -> None:
+    inbox = Inbox()
+    report = run_nightly(after_close(), inbox)
+    assert (report.rounds_closed, report.taskings_issued, report.quorum_not_met) == (2, 1, 1)
+
+    taskings = {t["area"]: t for t in list_taskings(None)["taskings"]}
+    bangor = taskings["bangor"]
+    assert bangor["status"] == "issued"
+    assert bangor["priority"]["title"] == {"en": "Drug dealing", "cy": "Delio cyffuriau"}
+    assert (bangor["ballots"], bangor["average"], bangor["margin"]) == (
+        2,
+        5.5,
+        3.0,
+    )  # drugs 11, asb 5, speeding 4 over 2 ballots
+    issued = datetime.fromisoformat(bangor["issued"])
+    assert datetime.fromisoformat(bangor["review"]) - issued == timedelta(days=28)
+    assert taskings["wrexham"]["status"] == "quorum_not_met"
+    assert taskings["wrexham"]["priority"] is None
+    assert [m.attributes for m in inbox.sent] == [{"area": "bangor", "district": "west"}]
+
+
+def test_reruns_make_no_second_tasking_and_send_nothing_twice(voted: LocalAws) -> None:
+    inbox, night = Inbox(), after_close()
+    run_nightly(night, inbox)
+    rerun = run_nightly(night, inbox)
+    later = run_nightly(night + timedelta(hours=1), inbox)
+    assert (rerun.rounds_closed, later.rounds_closed, rerun.published, later.published) == (0, 0, 0, 0)
+    assert len(list_taskings("bangor")["taskings"]) == 1
+    assert len(voted.items("TaskingsTable")) == 2
+    assert len(inbox.sent) == 1
+
+
+def test_a_publish_that_fails_is_sent_on_the_next_run_and_only_then(voted: LocalAws) -> None:
+    inbox, night = Inbox(failures=1), after_close()
+    first = run_nightly(night, inbox)
+    assert (first.publish_failures, first.published, inbox.sent) == (1, 0, [])
+    second = run_nightly(night + timedelta(days=1), inbox)
+    assert (second.publish_failures, second.published) == (0, 1)
+    run_nightly(night + timedelta(days=2), inbox)
+    assert [m.attributes["area"] for m in inbox.sent] == ["bangor"]
+
+
+def test_the_next_round_opens_with_the_same_ballot_and_counts_from_zero(voted: LocalAws) -> None:
+    before = ballot_view("bangor")
+    run_nightly(after_close(), Inbox())
+    after = ballot_view("bangor")
+    assert after["round"]["id"] != before["round"]["id"]
+    assert after["round"]["opens"] == before["round"]["closes"]
+    assert [p["id"] for p in after["priorities"]] == [p["id"] for p in before["priorities"]]
+    vote("bangor", "dee", asb=10)  # the new round takes ballots
+    apply_stream(voted)
+    assert results("bangor")["ballots"] == 1
+    assert results("bangor", before["round"]["id"])["ballots"] == 2
+
+
+def test_a_round_still_open_is_left_alone(voted: LocalAws) -> None:
+    report = run_nightly(after_close() - timedelta(days=3), Inbox())
+    assert report.rounds_closed == 0
+    assert list_taskings(None)["taskings"] == []
+
+
+def test_subscribers_get_the_email_the_sms_and_filterable_attributes(voted: LocalAws) -> None:
+    # Given a queue subscribed to the tasking topic, as a force system (or the local inbox) would be
+    sqs, sns = voted.client("sqs"), voted.client("sns")
+    queue = sqs.create_queue(QueueName="team-inbox")["QueueUrl"]
+    queue_arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"][
+        "QueueArn"
+    ]
+    sns.subscribe(TopicArn=voted.resources.topics["TaskingTopic"], Protocol="sqs", Endpoint=queue_arn)
+
+    # When the scheduled function runs after the round closed
+    nightly: Callable[..., Any] = load_handler("NightlyTaskingsFunction")
+    at = after_close().strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert nightly({"scheduledTime": at}, FakeLambdaContext())["published"] == 1
+
+    # Then one message arrives, with area and district attributes and both texts
+    messages = sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10)["Messages"]
+    assert len(messages) == 1
+    envelope = json.loads(messages[0]["Body"])
+    assert {k: v["Value"] for k, v in envelope["MessageAttributes"].items()} == {
+        "area": "bangor",
+        "district": "west",
+    }
+    tasking = json.loads(envelope["Message"])
+    assert envelope["Subject"] == tasking["subject"] == "Tasking / Tasg: Bangor - Drug dealing"
+    assert "Delio cyffuriau" in tasking["email"] and "Drug dealing" in tasking["email"]
+    assert "5.5 of 10 bobbies" in tasking["email"] and "Ballots: 2 (quorum 2)" in tasking["email"]
+    # Bangor's team reads Welsh: the SMS is in Welsh and fits one segment
+    assert tasking["sms"].startswith("Tasg Bangor: Delio cyffuriau.")
+    assert fits_one_segment(tasking["sms"])
+
+
+def test_the_scheduled_time_decides_not_the_clock(voted: LocalAws) -> None:
+    nightly = load_handler("NightlyTaskingsFunction")
+    early = (after_close() - timedelta(days=5)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert nightly({"scheduledTime": early}, FakeLambdaContext())["rounds_closed"] == 0
