@@ -20,13 +20,13 @@ export SAM_CLI_TELEMETRY := 0
 export UV_PYTHON := $(BASE_PYTHON)
 export UV_LINK_MODE := copy
 
-.PHONY: help setup browser run test lint typecheck template unit integration e2e bench build seed nightly inbox reset invoke requirements
+.PHONY: help setup browser run test lint typecheck template unit integration e2e build seed nightly inbox reset invoke requirements
 
 help:
 	@echo "make run    - the whole system on http://127.0.0.1:$${PORT:-3000} (moto server, API, page, stream, schedule)"
 	@echo "make test   - lint, type checks, template checks and every test"
 	@echo "make nightly [AT=2027-01-31T02:00:00Z] | make inbox | make reset | make seed"
-	@echo "make invoke FN=ApiFunction EVENT=events/api_list_areas.json | make bench | make build"
+	@echo "make invoke FN=ApiFunction EVENT=events/api_list_areas.json | make build"
 
 $(UV):
 	@test -n "$(BASE_PYTHON)" || { echo "Python $(PYTHON_VERSION) not found (pyenv install $(PYTHON_VERSION))"; exit 1; }
@@ -88,9 +88,6 @@ e2e: setup browser
 
 test: setup browser lint typecheck template
 	$(PY) -m pytest -q
-
-bench: setup
-	$(PY) -m pytest tests/bench -q --benchmark-only -p no:randomly
 
 requirements: $(UV)
 	$(UV) export --frozen --no-dev --no-hashes --no-emit-project --quiet -o layers/common/requirements.txt
