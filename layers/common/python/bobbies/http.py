@@ -83,7 +83,7 @@ def make_resolver() -> APIGatewayRestResolver:
     def invalid_request(error: RequestValidationError) -> Response:
         code = _code_of_validation(error)
         logger.info("request refused", extra={"code": code})
-        return reply(400 if code != "not_whole_bobbies" else 422, code)
+        return reply(status_of(InvalidInput(code)), code)
 
     @app.not_found
     def not_found(_: NotFoundError) -> Response:
