@@ -34,7 +34,8 @@ def test_the_catalogues_match_key_for_key() -> None:
 
 
 def test_every_message_key_the_script_uses_is_in_the_catalogues() -> None:
-    script = (WEB / "app.js").read_text(encoding="utf-8") + (WEB / "index.html").read_text(encoding="utf-8")
+    sources = [*sorted((WEB / "js").rglob("*.mjs")), WEB / "index.html"]
+    script = "".join(path.read_text(encoding="utf-8") for path in sources)
     used = set(re.findall(r"""(?:\bt|list)\(\s*['"]([a-zA-Z]+\.[a-zA-Z_.]+)['"]""", script))
     used |= set(re.findall(r'data-i18n="([^"]+)"', script))
     used |= {f"status.{s}" for s in ("issued", "acknowledged", "completed", "quorum_not_met")}

@@ -1,0 +1,76 @@
+/* The API client: JSON in and out, and every failure as an ApiError with the API's code and message. */
+
+export class ApiError extends Error {
+  /** code: the API's error code, or 'network' / 'server' / 'generic' when there was none. */
+  constructor(code, status, message) {
+    super(message || code);
+    this.code = code;
+    this.status = status;
+  }
+}
+
+const enc = encodeURIComponent;
+
+export class Api {
+  /** base: where the API lives; lang(): the language its own messages should come in. */
+  constructor(base, lang) {
+    this.base = base;
+    this.lang = lang;
+    this.areasPromise = null;
+  }
+
+  async request(path, options = {}) {
+    const headers = { Accept: 'application/json', 'Accept-Language': this.lang(), ...options.headers };
+    let res;
+    try {
+      res = await fetch(this.base + path, { ...options, headers, cache: 'no-store' });
+    } catch (e) {
+      throw new ApiError('network', 0, String(e));
+    }
+    let body = null;
+    try { body = await res.json(); } catch { body = null; }
+    const fallback = res.status >= 500 ? 'server' : 'generic';
+    if (!res.ok) {
+      const err = body?.error;
+      throw new ApiError(typeof err?.code === 'string' ? err.code : fallback, res.status, err?.message);
+    }
+    if (body === null) throw new ApiError(fallback, res.status);
+    return { status: res.status, body };
+  }
+
+  async get(path) {
+    return (await this.request(path)).body;
+  }
+
+  /** Every area with its district; asked once per visit (again only after a failure). */
+  areas() {
+    if (!this.areasPromise) {
+      this.areasPromise = this.get('/areas').then((body) => body.areas || []);
+      this.areasPromise.catch(() => { this.areasPromise = null; });
+    }
+    return this.areasPromise;
+  }
+
+  async area(id) {
+    return (await this.areas()).find((a) => a.id === id) || null;
+  }
+
+  postcode(compact) { return this.get(`/postcodes/${enc(compact)}`); }
+
+  ballot(areaId) { return this.get(`/areas/${enc(areaId)}/ballot`); }
+
+  castBallot(areaId, body) {
+    return this.request(`/areas/${enc(areaId)}/ballots`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+    });
+  }
+
+  /** An area's results: the current round's, or the round named. */
+  areaResults(areaId, round) {
+    return this.get(`/areas/${enc(areaId)}/results${round ? `?round=${enc(round)}` : ''}`);
+  }
+
+  districtResults(districtId) { return this.get(`/districts/${enc(districtId)}/results`); }
+
+  taskings(areaId) { return this.get(`/taskings?area=${enc(areaId)}`); }
+}

@@ -1,0 +1,150 @@
+/* An area's results for one round: ballots, quorum, the leader and a bar per priority. Just after a
+ * ballot is cast it keeps looking until the tally (fed by a stream) includes it. Announces each
+ * load as "results:loaded"; its refresh button reloads every card ("results:refresh"). */
+
+import { Component } from '../component.mjs';
+import { h, setText, showLoadError } from '../dom.mjs';
+
+const POLL_AFTER_SUBMIT = [800, 1500, 2500, 4000, 6000, 9000];
+
+/** Whether results `r` include the ballot just cast (compared with the results fetched beside it). */
+export function ballotApplied({ before, record, previous }, r) {
+  if (!r || r.error || !before || r.round !== before.round) return false;
+  if (!record.replaced) return r.ballots > before.ballots;
+  const was = new Map((before.priorities || []).map((p) => [p.id, p.support]));
+  const old = previous || {};
+  const now = record.allocations || {};
+  const moved = Object.keys({ ...old, ...now }).filter((pid) => (now[pid] || 0) !== (old[pid] || 0));
+  if (previous && !moved.length) return true;
+  return (r.priorities || []).some((p) => moved.includes(p.id) && p.support !== was.get(p.id));
+}
+
+export class AreaResults extends Component {
+  static moduleName = 'area-results';
+
+  constructor(root, app) {
+    super(root, app);
+    this.area = null;
+    this.round = null;
+    this.results = null; // the last answer, or {error}
+    this.pending = null; // a ballot just cast, until the results include it
+    this.timer = null;
+    this.box = this.$('area-results');
+    this.listen(app.events, 'ballot:cast', (cast) => { this.pending = { ...cast, polling: true }; });
+    this.listen(app.router, 'route', ({ view, areaId }) => {
+      this.stopPolling();
+      if (!(view === 'results' && areaId === this.pending?.areaId)) this.pending = null;
+    });
+    this.listen(app.events, 'results:area', this.show);
+    this.listen(app.events, 'results:refresh', () => this.load());
+    this.$('refresh-results').addEventListener('click', () => this.refresh());
+    this.listen(this.i18n, 'change', () => { if (this.results) this.render(); });
+  }
+
+  async show({ area, round, error }) {
+    if (error) {
+      this.area = null;
+      this.results = null;
+      showLoadError(this.box, this.i18n.error(error), this.t('common.retry'), () => this.app.router.emit(false));
+      return;
+    }
+    if (area.id !== this.area?.id || round !== this.round) {
+      this.results = null;
+      this.box.replaceChildren(h('p', { class: 'hint' }, this.t('loading')));
+    }
+    Object.assign(this, { area, round });
+    setText(this.$('refresh-status'), '');
+    await this.load();
+    if (this.pending?.polling && this.pending.areaId === area.id) this.poll();
+  }
+
+  async load() {
+    const { area, round } = this;
+    if (!area) return null;
+    let results;
+    try {
+      results = await this.api.areaResults(area.id, round);
+    } catch (error) {
+      results = { error };
+    }
+    if (area !== this.area || round !== this.round) return null;
+    const p = this.pending;
+    if (p?.areaId === area.id && !p.applied && ballotApplied(p, results)) p.applied = true;
+    this.results = results;
+    this.render();
+    this.emit('results:loaded', { area, results });
+    return results;
+  }
+
+  async refresh() {
+    const status = this.$('refresh-status');
+    setText(status, this.t('loading'));
+    this.emit('results:refresh');
+    const results = await this.load();
+    setText(status, !results || results.error ? '' : this.t('results.updated', { time: this.i18n.time(new Date()) }));
+  }
+
+  poll() {
+    // The tally follows the ballot through a stream, a moment after the ballot is stored.
+    const p = this.pending;
+    let i = 0;
+    const tick = async () => {
+      this.timer = null;
+      if (p !== this.pending || p.applied) return;
+      i += 1;
+      if (i >= POLL_AFTER_SUBMIT.length) p.polling = false; // the last look: show it as settled
+      await this.load();
+      if (p === this.pending && p.polling && !p.applied) this.timer = setTimeout(tick, POLL_AFTER_SUBMIT[i]);
+    };
+    this.timer = setTimeout(tick, POLL_AFTER_SUBMIT[0]);
+  }
+
+  stopPolling() {
+    clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  stat(label, value, attrs) {
+    return h('div', { class: 'stat' }, h('dt', null, label), h('dd', null, h('strong', { class: 'stat-value', ...attrs }, value)));
+  }
+
+  render() {
+    const { area, results: r, i18n } = this;
+    if (r.error) {
+      showLoadError(this.box, i18n.error(r.error), this.t('common.retry'), () => this.refresh());
+      return;
+    }
+    const budget = area.budget || 10;
+    const ranked = (r.priorities || []).slice().sort((a, b) => (a.rank || 99) - (b.rank || 99));
+    const leader = ranked.find((p) => p.id === r.leader);
+    const needed = Math.max(0, (r.quorum || 0) - (r.ballots || 0));
+    const stats = h('dl', { class: 'stats' },
+      this.stat(this.t('results.ballots'), i18n.num(r.ballots || 0), { 'data-stat': 'ballots' }),
+      this.stat(this.t('results.quorum'), i18n.num(r.quorum || 0)),
+      this.stat(this.t('results.leader'), leader ? i18n.loc(leader.title) : this.t('results.noLeader'),
+        { 'data-stat': 'leader', class: 'stat-value stat-text' }));
+    stats.lastChild.classList.add('stat-wide');
+    const quorum = h('p', { class: r.quorumMet ? 'quorum quorum-met' : 'quorum', 'data-stat': 'quorum' },
+      r.quorumMet ? this.t('results.quorumMet') : this.t('results.quorumNotMet', { count: needed }));
+    const p = this.pending;
+    const updating = !!(p?.areaId === area.id && p.polling && !p.applied);
+    this.box.replaceChildren(
+      updating && r.ballots ? h('p', { class: 'hint' }, this.t('results.updating')) : '',
+      stats, quorum,
+      r.ballots ? this.chart(ranked, r.leader) : h('p', { class: 'empty-state' }, this.t(updating ? 'results.updating' : 'results.noBallots')),
+      h('p', { class: 'hint' }, this.t('results.chartNote', { budget })));
+  }
+
+  chart(ranked, leaderId) {
+    const max = Math.max(1, ...ranked.map((p) => p.average || 0));
+    return h('ol', { class: 'chart' }, ranked.map((p) => {
+      const isLeader = p.id === leaderId;
+      const bar = h('span', { class: 'bar' });
+      bar.style.width = `${Math.max(0, Math.min(100, ((p.average || 0) / max) * 100))}%`;
+      return h('li', { class: isLeader ? 'bar-row leader' : 'bar-row', 'data-pid': p.id },
+        h('span', { class: 'bar-label' }, this.i18n.loc(p.title), isLeader ? h('span', { class: 'tag tag-ok' }, this.t('results.leading')) : null),
+        h('span', { class: 'bar-track', 'aria-hidden': 'true' }, bar),
+        h('span', { class: 'bar-value' }, this.i18n.num(p.average || 0)));
+    }));
+  }
+}

@@ -1,0 +1,78 @@
+/* The ballot view: loads an area's ballot, says when voting is closed or the ballot cannot be read,
+ * and hands an open ballot to the allocator and the submit form ("ballot:ready"). */
+
+import { Component, Latest } from '../component.mjs';
+import { setText, showLoadError } from '../dom.mjs';
+import { areaPath } from '../router.mjs';
+import { savedBallot, store } from '../store.mjs';
+
+/** Whether a round takes ballots now: the API's own word when it gives one, else its dates. */
+export function votingOpen(round, now = Date.now()) {
+  if (typeof round.votingOpen === 'boolean') return round.votingOpen;
+  return !round.closed && new Date(round.opens).getTime() <= now && new Date(round.closes).getTime() > now;
+}
+
+export class BallotPage extends Component {
+  static moduleName = 'ballot-page';
+
+  constructor(root, app) {
+    super(root, app);
+    this.latest = new Latest();
+    this.shown = null; // {kind: 'open'|'closed'|'failed', area, ballot?, key?, failure?}
+    this.listen(app.router, 'route', this.onRoute);
+    this.listen(this.i18n, 'change', () => { if (app.page.isShowing('ballot')) this.render(); });
+  }
+
+  async onRoute({ view, areaId, focus }) {
+    if (view !== 'ballot') return;
+    const { page } = this.app;
+    const current = this.latest.next();
+    if (!page.isShowing('ballot')) page.loading(true);
+    let ballot = null;
+    let failure = null;
+    try {
+      ballot = await this.api.ballot(areaId);
+    } catch (err) {
+      failure = err;
+    }
+    if (!current()) return;
+    this.$('see-results').href = areaPath(areaId, 'results');
+    if (failure) {
+      if (failure.code === 'area_not_found') return page.missing(focus);
+      const area = await this.api.area(areaId).catch(() => null);
+      if (!current()) return;
+      const noRound = failure.code === 'no_open_round' || failure.code === 'round_not_found';
+      if (noRound && area) this.shown = { kind: 'closed', area };
+      else if (failure.status === 404 && !area) return page.missing(focus);
+      else this.shown = { kind: 'failed', area, failure };
+    } else if (!votingOpen(ballot.round)) {
+      this.shown = { kind: 'closed', area: ballot.area || { id: areaId } };
+    } else {
+      const key = `${areaId}.${ballot.round.id}`;
+      this.shown = { kind: 'open', area: ballot.area || { id: areaId }, ballot, key };
+      store.set('area', areaId);
+      this.emit('ballot:ready', { ballot, key });
+    }
+    this.render();
+    if (focus) this.$('ballot-title').focus();
+  }
+
+  render() {
+    const { kind, area, failure, key } = this.shown;
+    const name = this.i18n.loc(area?.name);
+    const saved = kind === 'open' ? savedBallot(key) : null;
+    setText(this.$('ballot-title'), name || this.t('appName'));
+    setText(this.$('ballot-meta'), kind === 'open' ? this.t('ballot.closes', { date: this.i18n.date(this.shown.ballot.round.closes) }) : '');
+    this.$('ballot-form').hidden = kind !== 'open';
+    this.$('ballot-closed').hidden = kind !== 'closed';
+    setText(this.$('ballot-closed-text'), kind === 'closed' ? this.t('ballot.noRoundBody', { area: name }) : '');
+    this.$('ballot-existing').hidden = !saved;
+    if (saved) setText(this.$('ballot-existing-text'), this.t('ballot.existingBody', { digest: saved.digest || saved.ballot || '' }));
+    const loadError = this.$('ballot-load-error');
+    loadError.hidden = kind !== 'failed';
+    if (kind === 'failed') {
+      showLoadError(loadError, this.i18n.error(failure), this.t('common.retry'), () => this.app.router.emit(false));
+    }
+    this.app.page.show('ballot', () => this.i18n.loc(area?.name));
+  }
+}

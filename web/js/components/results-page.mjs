@@ -1,0 +1,54 @@
+/* The results view: finds the area, titles the view, and tells the cards in it which area and round
+ * to show ("results:area"); focus goes to the receipt if one claims it, else to the heading. */
+
+import { Component, Latest } from '../component.mjs';
+import { setText } from '../dom.mjs';
+
+export class ResultsPage extends Component {
+  static moduleName = 'results-page';
+
+  constructor(root, app) {
+    super(root, app);
+    this.latest = new Latest();
+    this.area = null;
+    this.closes = null;
+    this.listen(app.router, 'route', this.onRoute);
+    this.listen(app.events, 'results:loaded', ({ area, results }) => {
+      if (area.id === this.area?.id) this.closes = results.error ? this.closes : results.closes;
+      this.render();
+    });
+    this.listen(this.i18n, 'change', () => { if (app.page.isShowing('results')) this.render(); });
+  }
+
+  async onRoute({ view, areaId, round, focus }) {
+    if (view !== 'results') return;
+    const { page } = this.app;
+    const current = this.latest.next();
+    if (!page.isShowing('results')) page.loading(true);
+    let area;
+    try {
+      area = await this.api.area(areaId);
+    } catch (error) {
+      if (!current()) return;
+      this.area = null;
+      this.render();
+      this.emit('results:area', { area: null, error });
+      return;
+    }
+    if (!current()) return;
+    if (!area) return page.missing(focus);
+    if (area.id !== this.area?.id) this.closes = null;
+    this.area = area;
+    this.render();
+    this.emit('results:area', { area, round });
+    if (focus && this.emit('results:focus', { area })) this.$('results-title').focus();
+  }
+
+  render() {
+    const name = this.i18n.loc(this.area?.name);
+    const title = () => (this.area ? this.t('results.title', { area: this.i18n.loc(this.area.name) }) : '');
+    setText(this.$('results-title'), name ? title() : this.t('appName'));
+    setText(this.$('results-meta'), this.closes ? this.t('ballot.closes', { date: this.i18n.date(this.closes) }) : '');
+    this.app.page.show('results', title);
+  }
+}

@@ -1,0 +1,72 @@
+/* Small DOM helpers shared by the components. */
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** An element with attributes ("class", "text" and the rest) and children; null/false/'' are skipped. */
+export function h(tag, props, ...kids) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(props || {})) {
+    if (v == null || v === false) continue;
+    if (k === 'class') el.className = v;
+    else if (k === 'text') el.textContent = v;
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const kid of kids.flat()) {
+    if (kid != null && kid !== false && kid !== '') el.append(kid.nodeType ? kid : String(kid));
+  }
+  return el;
+}
+
+function svgEl(tag, attrs) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  return el;
+}
+
+const PATHS = {
+  plus: 'M3 8.5h5.5V3h3v5.5H17v3h-5.5V17h-3v-5.5H3z',
+  minus: 'M3 8.5h14v3H3z',
+};
+
+/** A decorative icon: the helmet from the page's sprite, or a plus or minus. */
+export function icon(name, cls) {
+  const helmet = name === 'helmet';
+  const svg = svgEl('svg', {
+    class: cls, 'aria-hidden': 'true', focusable: 'false', viewBox: helmet ? '0 0 24 24' : '0 0 20 20',
+  });
+  svg.append(helmet ? svgEl('use', { href: '#helmet' }) : svgEl('path', { d: PATHS[name] }));
+  return svg;
+}
+
+/** `total` helmets in `container`, the first `filled` of them solid; the icons are reused. */
+export function helmets(container, filled, total) {
+  if (container.childElementCount !== total) {
+    container.replaceChildren(...Array.from({ length: total }, () => icon('helmet', 'helmet')));
+  }
+  Array.from(container.children).forEach((el, i) => el.classList.toggle('empty', i >= filled));
+}
+
+export function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+/** An error in place of content, with a button to try again. */
+export function showLoadError(box, message, retryLabel, retry) {
+  const button = h('button', { type: 'button', class: 'button-secondary' }, retryLabel);
+  button.addEventListener('click', retry);
+  box.replaceChildren(h('p', { role: 'alert' }, message), h('p', null, button));
+  box.hidden = false;
+}
+
+let region = null;
+let timer = null;
+/** Reads a message out politely (it is also shown beside the field it is about). */
+export function announce(text) {
+  if (!region) {
+    region = h('div', { id: 'announcer', class: 'visually-hidden', 'aria-live': 'polite' });
+    document.body.append(region);
+  }
+  region.textContent = '';
+  clearTimeout(timer);
+  timer = setTimeout(() => { region.textContent = text; }, 50);
+}

@@ -1,0 +1,39 @@
+/* Hash routes:
+ *   #/                          find your area (postcode or list)
+ *   #/area/<id>                 share out the bobbies (the link people share)
+ *   #/area/<id>/results[/<r>]   confirmation, results (of round r, or the current one), share
+ * Each change is a "route" event with {view, areaId, round, focus}. */
+
+export const areaPath = (id, view = '') => `#/area/${encodeURIComponent(id)}${view ? `/${view}` : ''}`;
+
+export function parseHash(hash) {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map((p) => {
+    try { return decodeURIComponent(p); } catch { return p; }
+  });
+  if (parts[0] === 'area' && parts[1]) {
+    const results = parts[2] === 'results';
+    return { view: results ? 'results' : 'ballot', areaId: parts[1], round: (results && parts[3]) || null };
+  }
+  return { view: 'home', areaId: null, round: null };
+}
+
+export class Router extends EventTarget {
+  constructor() {
+    super();
+    this.current = null;
+    window.addEventListener('hashchange', () => {
+      if (location.hash && !location.hash.startsWith('#/')) return; // an in-page link, not a route
+      this.emit(true);
+    });
+  }
+
+  /** Announces the route in the address bar; focus moves to the new view unless told not to. */
+  emit(focus) {
+    this.current = { ...parseHash(location.hash), focus };
+    this.dispatchEvent(new CustomEvent('route', { detail: this.current }));
+  }
+
+  go(hash) {
+    location.hash = hash;
+  }
+}
