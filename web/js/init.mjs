@@ -1,36 +1,38 @@
-/* Starts the page: loads the catalogue, then one component per element with a data-module
- * attribute, then the first route. Components reach each other only through `app`. */
+/* Starts the page: loads the catalogue, starts the components of the header, and before each route
+ * the components of the view it shows (each from the data-module on its root, loaded on first use,
+ * so a first visit fetches only what its view needs). Components reach each other only through `app`. */
 
 import { Api } from './api.mjs';
 import { I18n, initialLang, otherLang } from './i18n.mjs';
 import { Page } from './page.mjs';
 import { Router } from './router.mjs';
 import { store } from './store.mjs';
-import { AreaFinder } from './components/area-finder.mjs';
-import { AreaResults } from './components/area-results.mjs';
-import { Allocator } from './components/allocator.mjs';
-import { BallotPage } from './components/ballot-page.mjs';
-import { BallotSubmit } from './components/ballot-submit.mjs';
-import { DistrictResults } from './components/district-results.mjs';
-import { LanguageSwitch } from './components/language-switch.mjs';
-import { Receipt } from './components/receipt.mjs';
-import { ResultsPage } from './components/results-page.mjs';
-import { Share } from './components/share.mjs';
-import { Taskings } from './components/taskings.mjs';
 
-const COMPONENTS = [
-  AreaFinder, AreaResults, Allocator, BallotPage, BallotSubmit, DistrictResults, LanguageSwitch,
-  Receipt, ResultsPage, Share, Taskings,
-];
+const COMPONENTS = {
+  'language-switch': () => import('./components/language-switch.mjs').then((m) => m.LanguageSwitch),
+  'area-finder': () => import('./components/area-finder.mjs').then((m) => m.AreaFinder),
+  'ballot-page': () => import('./components/ballot-page.mjs').then((m) => m.BallotPage),
+  'ballot-submit': () => import('./components/ballot-submit.mjs').then((m) => m.BallotSubmit),
+  allocator: () => import('./components/allocator.mjs').then((m) => m.Allocator),
+  'results-page': () => import('./components/results-page.mjs').then((m) => m.ResultsPage),
+  receipt: () => import('./components/receipt.mjs').then((m) => m.Receipt),
+  'area-results': () => import('./components/area-results.mjs').then((m) => m.AreaResults),
+  'district-results': () => import('./components/district-results.mjs').then((m) => m.DistrictResults),
+  taskings: () => import('./components/taskings.mjs').then((m) => m.Taskings),
+  share: () => import('./components/share.mjs').then((m) => m.Share),
+};
 
-/** Starts every component under `scope`, in document order (so a view hears a route before its parts). */
-export function initAll(app, scope = document) {
-  const byName = new Map(COMPONENTS.map((C) => [C.moduleName, C]));
-  return [...scope.querySelectorAll('[data-module]')].map((el) => {
-    const Known = byName.get(el.dataset.module);
-    if (!Known) throw new Error(`no component called ${el.dataset.module}`);
-    return new Known(el, app);
-  });
+/** Starts every component in `scope` (itself included) not started yet, in document order, so a
+ * view hears of a route before its parts do. */
+export async function initAll(app, scope) {
+  const roots = [...(scope.matches('[data-module]') ? [scope] : []), ...scope.querySelectorAll('[data-module]')]
+    .filter((el) => !el.dataset.moduleStarted);
+  const classes = await Promise.all(roots.map((el) => {
+    const load = COMPONENTS[el.dataset.module];
+    if (!load) throw new Error(`no component called ${el.dataset.module}`);
+    return load();
+  }));
+  roots.forEach((el, i) => { if (!el.dataset.moduleStarted) new classes[i](el, app); });
 }
 
 async function start() {
@@ -47,13 +49,15 @@ async function start() {
   const app = {
     i18n,
     api: new Api(root.dataset.api || '/api', () => i18n.lang),
-    router: new Router(),
     page: new Page(i18n),
     events: new EventTarget(),
+    /** Makes sure a view's components are running (before its route, or before handing it news). */
+    prepare: (view) => initAll(app, document.getElementById(`view-${view}`)),
   };
-  initAll(app);
+  app.router = new Router(({ view }) => app.prepare(view));
+  await initAll(app, document.querySelector('header'));
   app.page.applyStatic();
-  app.router.emit(false);
+  await app.router.emit(false);
   root.classList.add('ready');
 }
 

@@ -18,9 +18,11 @@ export function parseHash(hash) {
 }
 
 export class Router extends EventTarget {
-  constructor() {
+  /** prepare(route): awaited before a route is announced (the init module starts the view's components). */
+  constructor(prepare = async () => {}) {
     super();
-    this.current = null;
+    this.prepare = prepare;
+    this.count = 0;
     window.addEventListener('hashchange', () => {
       if (location.hash && !location.hash.startsWith('#/')) return; // an in-page link, not a route
       this.emit(true);
@@ -28,9 +30,11 @@ export class Router extends EventTarget {
   }
 
   /** Announces the route in the address bar; focus moves to the new view unless told not to. */
-  emit(focus) {
-    this.current = { ...parseHash(location.hash), focus };
-    this.dispatchEvent(new CustomEvent('route', { detail: this.current }));
+  async emit(focus) {
+    const mine = ++this.count;
+    const route = { ...parseHash(location.hash), focus };
+    await this.prepare(route);
+    if (mine === this.count) this.dispatchEvent(new CustomEvent('route', { detail: route }));
   }
 
   go(hash) {

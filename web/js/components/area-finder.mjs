@@ -32,8 +32,8 @@ export class AreaFinder extends Component {
   }
 
   async onRoute({ view, focus }) {
+    const current = this.latest.next(); // any route makes an answer still on its way stale
     if (view !== 'home') return;
-    const current = this.latest.next();
     this.app.page.show('home', () => '');
     this.render();
     if (focus) this.$('home-title').focus();

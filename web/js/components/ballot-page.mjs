@@ -24,9 +24,9 @@ export class BallotPage extends Component {
   }
 
   async onRoute({ view, areaId, focus }) {
+    const current = this.latest.next(); // any route makes an answer still on its way stale
     if (view !== 'ballot') return;
     const { page } = this.app;
-    const current = this.latest.next();
     if (!page.isShowing('ballot')) page.loading(true);
     let ballot = null;
     let failure = null;

@@ -68,6 +68,7 @@ export class BallotSubmit extends Component {
     // The results as they were, fetched alongside, tell the results view when this ballot has landed.
     const before = this.api.areaResults(areaId).catch(() => null);
     const previous = savedBallot(key);
+    const resultsView = this.app.prepare('results').catch(() => {}); // listening when the ballot is cast
     try {
       const { status, body } = await this.api.castBallot(areaId, { voter: voterToken(), allocations });
       const record = {
@@ -77,6 +78,7 @@ export class BallotSubmit extends Component {
       };
       store.set(`ballot.${key}`, record);
       store.remove(`draft.${key}`);
+      await resultsView;
       this.emit('ballot:cast', {
         areaId, record, priorities: ballot.priorities, before: await before, previous: previous?.allocations,
       });

@@ -21,9 +21,9 @@ export class ResultsPage extends Component {
   }
 
   async onRoute({ view, areaId, round, focus }) {
+    const current = this.latest.next(); // any route makes an answer still on its way stale
     if (view !== 'results') return;
     const { page } = this.app;
-    const current = this.latest.next();
     if (!page.isShowing('results')) page.loading(true);
     let area;
     try {
