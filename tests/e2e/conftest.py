@@ -15,7 +15,7 @@ import requests
 from local.testing import running_stack
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from tests.e2e.helpers import SCREENSHOTS, Site
+from tests.e2e.site import SCREENSHOTS, Site
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

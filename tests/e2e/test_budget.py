@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Request, expect
 
-from tests.e2e.helpers import Site, wait_until
+from tests.e2e.site import Site, wait_until
 
 pytestmark = pytest.mark.e2e
 

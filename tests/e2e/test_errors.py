@@ -5,7 +5,9 @@ import json
 import pytest
 from playwright.sync_api import Route, expect
 
-from tests.e2e.helpers import Site, english_left_showing, postcode_in
+from tests.e2e.i18n import english_left_showing
+from tests.e2e.seed import postcode_in
+from tests.e2e.site import Site
 
 pytestmark = pytest.mark.e2e
 

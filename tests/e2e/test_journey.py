@@ -5,7 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import Site, english_left_showing, postcode_in, seed_area, wait_until
+from tests.e2e.i18n import english_left_showing
+from tests.e2e.seed import postcode_in, seed_area
+from tests.e2e.site import Site, wait_until
 
 pytestmark = pytest.mark.e2e
 

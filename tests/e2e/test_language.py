@@ -6,7 +6,8 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from tests.e2e.conftest import new_context
-from tests.e2e.helpers import WEB, Site, catalogue, english_left_showing
+from tests.e2e.i18n import WEB, catalogue, english_left_showing
+from tests.e2e.site import Site
 
 pytestmark = pytest.mark.e2e
 

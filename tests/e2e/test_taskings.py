@@ -14,7 +14,9 @@ from local.testing import Stack, running_stack
 from playwright.sync_api import Browser, expect
 
 from tests.e2e.conftest import new_context
-from tests.e2e.helpers import Site, seed_area, t
+from tests.e2e.i18n import t
+from tests.e2e.seed import seed_area
+from tests.e2e.site import Site
 
 pytestmark = pytest.mark.e2e
 

@@ -7,8 +7,11 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.e2e.accessibility import serious_violations
 from tests.e2e.conftest import new_context
-from tests.e2e.helpers import Site, english_left_showing, postcode_in, serious_violations
+from tests.e2e.i18n import english_left_showing
+from tests.e2e.seed import postcode_in
+from tests.e2e.site import Site
 
 pytestmark = pytest.mark.e2e
 

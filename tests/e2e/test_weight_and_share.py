@@ -9,7 +9,8 @@ import requests
 from playwright.sync_api import Browser, expect
 
 from tests.e2e.conftest import new_context
-from tests.e2e.helpers import SCREENSHOTS, Site, seed_area
+from tests.e2e.seed import seed_area
+from tests.e2e.site import SCREENSHOTS, Site
 
 pytestmark = pytest.mark.e2e
 
