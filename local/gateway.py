@@ -23,11 +23,6 @@ from local.console import Console
 from local.lambdas import FunctionRuntime, Invocation
 from local.template import ACCOUNT, ApiRoute, FunctionSpec
 
-PLACEHOLDER_PAGE = b"""<!doctype html><html lang="en"><meta charset="utf-8">
-<title>Balance Your Bobbies</title><h1>Balance Your Bobbies</h1>
-<p>The page (web/index.html) is not there yet; the API is at
-<a href="/api/areas">/api/areas</a>.</p></html>"""
-
 _HOP_BY_HOP = {"content-length", "transfer-encoding", "connection", "keep-alive"}
 
 
@@ -208,8 +203,6 @@ def static_file(web_root: Path, method: str, raw_path: str) -> HttpResponse:
     if target.is_dir():
         target = target / "index.html"
     if not target.is_relative_to(web_root.resolve()) or not target.is_file():
-        if relative == "index.html":
-            return HttpResponse(200, PLACEHOLDER_PAGE, [("Content-Type", "text/html; charset=utf-8")])
         return HttpResponse(404, b"Not found\n", [("Content-Type", "text/plain; charset=utf-8")])
     kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
     if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
