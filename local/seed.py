@@ -3,25 +3,34 @@
 `make seed` (and the first `make run`) call it with the table names of the local stack; pointed at
 a deployed stack's tables (the same environment variables), it seeds that instead. Loading twice
 is harmless: the items are the same and an area's open round is kept.
+
+Postcodes, priorities and areas go in batches of 25: the seed runs in every integration test's
+stack, and every call is also recorded and replayed on each restart (local/README.md).
 """
 
 import json
+from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bobbies.domain.model import Area, District, Priority
+from bobbies.domain.model import Area, District, Priority, Text
 from bobbies.domain.rounds import first_round
 from bobbies.store import catalogue
 
 SEED_FILE = Path(__file__).parent / "seed" / "north_wales.json"
 
 
+def _district(row: dict[str, Any]) -> District:
+    return District(row["id"], row["name"], row["name_in_text"])
+
+
 def _area(row: dict[str, Any], districts: dict[str, District]) -> Area:
     return Area(
         id=row["id"],
         name=row["name"],
+        name_in_text=row["name_in_text"],
         district=districts[row["district"]],
         budget=row.get("budget", 10),
         quorum=row["quorum"],
@@ -30,25 +39,38 @@ def _area(row: dict[str, Any], districts: dict[str, District]) -> Area:
     )
 
 
+def _postcodes(rows: list[dict[str, Any]]) -> dict[str, str]:
+    """Postcode district or sector -> area; a prefix given to two areas is a mistake in the seed."""
+    twice = [prefix for prefix, n in Counter(p for row in rows for p in row["postcodes"]).items() if n > 1]
+    if twice:
+        raise ValueError(f"postcodes given to more than one area: {', '.join(sorted(twice))}")
+    return {prefix: row["id"] for row in rows for prefix in row["postcodes"]}
+
+
 def load_seed(path: Path = SEED_FILE, now: datetime | None = None) -> int:
     """Writes the seed; returns the number of areas."""
     now = now or datetime.now(UTC)
     data = json.loads(path.read_text(encoding="utf-8"))
-    districts = {row["id"]: District(row["id"], row["name"]) for row in data["districts"]}
-    existing = {area.id: area for area in catalogue.all_areas()}
-    for row in data["areas"]:
+    districts = {row["id"]: _district(row) for row in data["districts"]}
+    rows: list[dict[str, Any]] = data["areas"]
+    catalogue.save_postcodes(_postcodes(rows))
+    catalogue.save_priorities(
+        ((row["id"], Priority(**priority)) for row in rows for priority in row["priorities"]), decided_at=now
+    )
+    existing = {area.id: area.current_round for area in catalogue.all_areas()}
+    ready: list[tuple[Area, Text | None]] = []
+    openings = []
+    for row in rows:
         area = _area(row, districts)
-        for prefix in row["postcodes"]:
-            catalogue.save_postcode(prefix, area.id)
-        for priority in row["priorities"]:
-            catalogue.save_priority(area.id, Priority(**priority), decided_at=now)
-        current = existing[area.id].current_round if area.id in existing else None
-        if current is None:
+        current = existing.get(area.id)
+        if current is None:  # a new area; an area already seeded keeps the round it is in
             opening = first_round(area.id, now, area.round_days, [p["id"] for p in row["priorities"]])
-            catalogue.add_round_once(opening)
+            openings.append(opening)
             current = opening.id
-        catalogue.save_area(replace(area, current_round=current), row.get("authority"))
-    return len(data["areas"])
+        ready.append((replace(area, current_round=current), row.get("authority")))
+    catalogue.add_first_rounds(openings)
+    catalogue.save_areas(ready)  # last: an area points only at a round that exists
+    return len(rows)
 
 
 if __name__ == "__main__":

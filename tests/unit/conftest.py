@@ -104,8 +104,16 @@ def _priority(priority_id: str, en: str, cy: str) -> dict[str, Any]:
 
 SMALL_SEED: dict[str, Any] = {
     "districts": [
-        {"id": "west", "name": {"en": "West", "cy": "Gorllewin"}},
-        {"id": "east", "name": {"en": "East", "cy": "Dwyrain"}},
+        {
+            "id": "west",
+            "name": {"en": "West", "cy": "Gorllewin"},
+            "name_in_text": {"en": "the West", "cy": "y Gorllewin"},
+        },
+        {
+            "id": "east",
+            "name": {"en": "East", "cy": "Dwyrain"},
+            "name_in_text": {"en": "the East", "cy": "y Dwyrain"},
+        },
     ],
     "areas": [
         {
@@ -113,6 +121,7 @@ SMALL_SEED: dict[str, Any] = {
             "district": "west",
             "authority": {"en": "Gwynedd", "cy": "Gwynedd"},
             "name": {"en": "Bangor", "cy": "Bangor"},
+            "name_in_text": {"en": "Bangor", "cy": "Bangor"},
             "postcodes": ["LL57"],
             "budget": 10,
             "quorum": 2,
@@ -129,6 +138,7 @@ SMALL_SEED: dict[str, Any] = {
             "district": "east",
             "authority": {"en": "Wrexham", "cy": "Wrecsam"},
             "name": {"en": "Wrexham", "cy": "Wrecsam"},
+            "name_in_text": {"en": "Wrexham", "cy": "Wrecsam"},
             "postcodes": ["LL11", "LL13 7"],
             "budget": 10,
             "quorum": 2,

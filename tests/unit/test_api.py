@@ -33,7 +33,11 @@ def test_areas_are_listed_with_names_in_both_languages_and_their_district(call: 
     assert status == 200
     bangor = next(area for area in body["areas"] if area["id"] == "bangor")
     assert bangor["name"] == {"en": "Bangor", "cy": "Bangor"}
-    assert bangor["district"] == {"id": "west", "name": {"en": "West", "cy": "Gorllewin"}}
+    assert bangor["district"] == {
+        "id": "west",
+        "name": {"en": "West", "cy": "Gorllewin"},
+        "nameInText": {"en": "the West", "cy": "y Gorllewin"},
+    }
     assert bangor["budget"] == 10
 
 
@@ -161,6 +165,8 @@ def test_district_results_show_each_areas_leader(call: Call, seeded: LocalAws) -
     assert status == 200
     assert body["areas"][0]["leader"]["id"] == "burglary"
     assert body["ballots"] == 1
+    assert body["district"]["nameInText"] == {"en": "the East", "cy": "y Dwyrain"}
+    assert body["areas"][0]["nameInText"] == {"en": "Wrexham", "cy": "Wrecsam"}
 
 
 def test_the_openapi_document_describes_every_route(call: Call) -> None:

@@ -7,10 +7,20 @@ from datetime import datetime
 type Text = dict[str, str]
 
 
+# A place has two name forms. `name` stands alone (a heading, a list); `name_in_text` goes inside a
+# sentence, where Welsh lowers the article ("Y Rhyl" -> "Canlyniadau'r Rhyl", "y Rhyl") and English
+# may want one ("West" -> "the West"). Items stored before the second form existed fall back to `name`.
+
+
 @dataclass(frozen=True)
 class District:
     id: str
     name: Text
+    name_in_text: Text | None = None
+
+    @property
+    def in_text(self) -> Text:
+        return self.name_in_text or self.name
 
 
 @dataclass(frozen=True)
@@ -23,6 +33,11 @@ class Area:
     round_days: int
     team_language: str
     current_round: str | None = None
+    name_in_text: Text | None = None
+
+    @property
+    def in_text(self) -> Text:
+        return self.name_in_text or self.name
 
 
 @dataclass(frozen=True)

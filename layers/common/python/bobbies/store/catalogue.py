@@ -1,6 +1,6 @@
 """Areas, their postcodes, priorities and rounds: read on every request, written by the seed and nightly."""
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -23,11 +23,18 @@ def text_of(value: Any) -> Text:
     return {"en": raw["en"], "cy": raw["cy"]}
 
 
+def _text_or_none(value: Any) -> Text | None:
+    return text_of(value) if value is not None else None
+
+
 def _area(item: AreaModel) -> Area:
     return Area(
         id=item.area_id,
         name=text_of(item.name),
-        district=District(item.district_id, text_of(item.district_name)),
+        name_in_text=_text_or_none(item.name_in_text),
+        district=District(
+            item.district_id, text_of(item.district_name), _text_or_none(item.district_name_in_text)
+        ),
         budget=int(item.budget),
         quorum=int(item.quorum),
         round_days=int(item.round_days),
@@ -98,9 +105,8 @@ def current_round(area: Area) -> Round:
     return get_round(area.id, area.current_round)
 
 
-def add_round_once(new: Round) -> None:
-    """Creates the round unless a rerun already did; the priorities of an existing round never change."""
-    item = bound(RoundModel)(
+def _round_item(new: Round) -> RoundModel:
+    return bound(RoundModel)(
         new.area_id,
         new.id,
         opens=new.opens,
@@ -108,11 +114,24 @@ def add_round_once(new: Round) -> None:
         priority_ids=list(new.priority_ids),
         closed=False,
     )
+
+
+def add_round_once(new: Round) -> None:
+    """Creates the round unless a rerun already did; the priorities of an existing round never change."""
     try:
-        item.save(condition=RoundModel.round_id.does_not_exist())
+        _round_item(new).save(condition=RoundModel.round_id.does_not_exist())
     except PutError as error:
         if not condition_failed(error):
             raise
+
+
+def add_first_rounds(rounds: Iterable[Round]) -> None:
+    """Opening rounds of areas that point at no round yet (the seed), in batches of 25.
+
+    Unconditional, unlike add_round_once: a round no area points at has no ballots to lose."""
+    with bound(RoundModel).batch_write() as batch:
+        for new in rounds:
+            batch.save(_round_item(new))
 
 
 def close_round(closed: Round) -> None:
@@ -136,30 +155,61 @@ def areas_in_district(district_id: str) -> Iterator[Area]:
 
 
 def save_area(area: Area, authority: Text | None = None) -> None:
-    bound(AreaModel)(
+    _area_item(area, authority).save()
+
+
+def _area_item(area: Area, authority: Text | None) -> AreaModel:
+    return bound(AreaModel)(
         area.id,
         name=area.name,
+        name_in_text=area.name_in_text,
         district_id=area.district.id,
         district_name=area.district.name,
+        district_name_in_text=area.district.name_in_text,
         authority=authority,
         budget=area.budget,
         quorum=area.quorum,
         round_days=area.round_days,
         team_language=area.team_language,
         current_round=area.current_round,
-    ).save()
+    )
+
+
+def save_areas(areas: Iterable[tuple[Area, Text | None]]) -> None:
+    """Each area with its authority's name, in batches of 25 (the seed writes dozens at once)."""
+    with bound(AreaModel).batch_write() as batch:
+        for area, authority in areas:
+            batch.save(_area_item(area, authority))
 
 
 def save_postcode(prefix: str, area_id: str) -> None:
     bound(PostcodeModel)(prefix, area_id=area_id).save()
 
 
-def save_priority(area_id: str, priority: Priority, decided_at: datetime) -> None:
-    bound(PriorityModel)(
+def save_postcodes(area_of: Mapping[str, str]) -> None:
+    """Postcode district or sector -> area id, in batches of 25."""
+    with bound(PostcodeModel).batch_write() as batch:
+        for prefix, area_id in area_of.items():
+            batch.save(bound(PostcodeModel)(prefix, area_id=area_id))
+
+
+def _priority_item(area_id: str, priority: Priority, decided_at: datetime) -> PriorityModel:
+    return bound(PriorityModel)(
         area_id,
         priority.id,
         title=priority.title,
         description=priority.description,
         status="approved" if priority.approved else "proposed",
         decided_at=decided_at,
-    ).save()
+    )
+
+
+def save_priority(area_id: str, priority: Priority, decided_at: datetime) -> None:
+    _priority_item(area_id, priority, decided_at).save()
+
+
+def save_priorities(priorities: Iterable[tuple[str, Priority]], decided_at: datetime) -> None:
+    """(area id, priority) pairs, in batches of 25."""
+    with bound(PriorityModel).batch_write() as batch:
+        for area_id, priority in priorities:
+            batch.save(_priority_item(area_id, priority, decided_at))

@@ -25,8 +25,10 @@ class AreaModel(Model):
 
     area_id = UnicodeAttribute(hash_key=True)
     name = MapAttribute[str, str]()
+    name_in_text = MapAttribute[str, str](null=True)  # the mid-sentence form ("y Rhyl")
     district_id = UnicodeAttribute()
     district_name = MapAttribute[str, str]()
+    district_name_in_text = MapAttribute[str, str](null=True)
     authority = MapAttribute[str, str](null=True)
     budget = NumberAttribute()
     quorum = NumberAttribute()

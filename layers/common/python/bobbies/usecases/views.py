@@ -5,7 +5,7 @@ from typing import Any
 
 from bobbies.domain import postcode
 from bobbies.domain.errors import NotFound
-from bobbies.domain.model import Area, Priority, Round, Tally
+from bobbies.domain.model import Area, District, Priority, Round, Tally
 from bobbies.domain.tally import as_number, leader, quorum_met, standings
 from bobbies.store import aggregates, catalogue, taskings
 from bobbies.store.taskings import TaskingRecord
@@ -17,11 +17,17 @@ def iso(moment: datetime | None) -> str | None:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
 
 
+def district_view(district: District) -> Json:
+    return {"id": district.id, "name": district.name, "nameInText": district.in_text}
+
+
 def area_view(area: Area) -> Json:
+    """`name` stands alone (headings, lists); `nameInText` goes inside a sentence ("y Rhyl")."""
     return {
         "id": area.id,
         "name": area.name,
-        "district": {"id": area.district.id, "name": area.district.name},
+        "nameInText": area.in_text,
+        "district": district_view(area.district),
         "budget": area.budget,
         "quorum": area.quorum,
     }
@@ -99,12 +105,13 @@ def district_results(district_id: str) -> Json:
         raise NotFound("district_not_found")
     rows = [area_results(area) for area in areas]  # the areas are in hand: no second read each
     return {
-        "district": {"id": district_id, "name": areas[0].district.name},
+        "district": district_view(areas[0].district),
         "ballots": sum(row["ballots"] for row in rows),
         "areas": [
             {
                 "id": area.id,
                 "name": area.name,
+                "nameInText": area.in_text,
                 "round": row["round"],
                 "closes": row["closes"],
                 "ballots": row["ballots"],
