@@ -25,6 +25,7 @@ import requests
 from local.inbox import read_inbox
 from local.moto_server import free_port
 from local.paths import REPO, StatePaths
+from local.stack import running_stack as stack_on_record
 
 START_TIMEOUT = 60.0
 
@@ -98,15 +99,26 @@ class Stack:
             assert self.process is not None
             if self.process.poll() is not None:
                 raise StackExited(f"the local stack exited at start:\n{self.console_tail()}")
-            try:
-                requests.get(f"{self.url}/api/areas", timeout=5)
+            if self._ready():
                 return
-            except (requests.ConnectionError, requests.Timeout):  # not listening yet, or busy
-                time.sleep(0.1)
+            time.sleep(0.1)
         self.stop()
         raise RuntimeError(
             f"the local stack did not answer within {START_TIMEOUT:.0f} s:\n{self.console_tail()}"
         )
+
+    def _ready(self) -> bool:
+        """Ready once the runner wrote stack.json (its last start step, after the stream poller and the
+        scheduler) and the gateway answers: the gateway alone answers before the rest is up."""
+        assert self.process is not None
+        info = stack_on_record(self.paths)
+        if info is None or info.pid != self.process.pid:
+            return False
+        try:
+            requests.get(f"{self.url}/api/areas", timeout=5)
+        except (requests.ConnectionError, requests.Timeout):  # not listening yet, or busy
+            return False
+        return True
 
     def console_tail(self, lines: int = 40) -> str:
         if not self.console_log.exists():
