@@ -190,6 +190,8 @@ def checked_body(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def resolve(app: APIGatewayRestResolver, event: dict[str, Any], context: Any) -> dict[str, Any]:
+    if event.get("httpMethod") not in methods_for(app, str(event.get("path") or "")):
+        return app.resolve(event, context)  # a 404 or 405, whatever the body
     try:
         event = checked_body(event)
     except EdgeProblem as problem:
