@@ -123,8 +123,11 @@ content_types = st.sampled_from(
 
 @st.composite
 def odd_events(draw: st.DrawFn) -> dict[str, Any]:
-    path = draw(st.sampled_from(PATHS)).replace("{x}", draw(odd_text))
-    method = draw(st.sampled_from(["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "get"]))
+    if draw(st.booleans()):  # half of them a ballot for a real area, where the body is read
+        method, path = "POST", BALLOTS
+    else:
+        path = draw(st.sampled_from(PATHS)).replace("{x}", draw(odd_text))
+        method = draw(st.sampled_from(["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "get"]))
     query = draw(
         st.dictionaries(st.sampled_from(["round", "area", "cursor", "limit", "x"]), odd_text, max_size=3)
     )
