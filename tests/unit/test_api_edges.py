@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bobbies.store.models import storable_key
 from tests.conftest import FakeLambdaContext, api_event, load_handler
 from tests.unit.conftest import LocalAws
 from tests.unit.test_api import VOTER, Call, api_caller, ballot
@@ -149,3 +150,13 @@ def test_no_event_gets_a_5xx(seeded: LocalAws, event: dict[str, Any]) -> None:
     assert status < 500, (status, body)
     if status >= 400:
         assert set(body["error"]) == {"code", "message"}
+
+
+@pytest.mark.parametrize(
+    ("key", "storable"),
+    [("bangor", True), ("", False), ("é" * 512, True), ("é" * 513, False), ("\udcff", False)],
+)
+def test_a_key_dynamodb_would_refuse_is_never_sent_to_it(key: str, storable: bool) -> None:
+    # moto accepts keys real DynamoDB refuses (empty, over 1024 bytes, not UTF-8): a lookup by one
+    # must be "not found" before it reaches the table, or on AWS it is a ValidationException, a 500.
+    assert storable_key(key) is storable
