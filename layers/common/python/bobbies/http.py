@@ -172,6 +172,8 @@ def checked_body(event: dict[str, Any]) -> dict[str, Any]:
         json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError:
         pass  # Powertools reports it as invalid_json, with where it went wrong
+    except RecursionError:  # nested deeper than the parser goes (8 KB is room for 4,000 levels)
+        raise EdgeProblem("invalid_json") from None
     except ValueError:  # Python's limit on the digits of an integer
         raise EdgeProblem("number_too_long") from None
     headers[name] = "application/json" + (f";{parameters}" if parameters else "")
