@@ -162,3 +162,28 @@ def test_the_views_name_the_runner_up_and_the_tie_break_and_write_figures_once(v
         "en": "1 of the 2 ballots needed",
         "cy": "1 bleidlais o'r 2 sydd eu hangen",
     }
+
+
+def test_a_ballot_cast_while_the_tally_is_read_does_not_land_in_the_decided_round(
+    voted: LocalAws, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_read, round_id = ballots.allocations_of_round, results("bangor")["round"]
+    outcomes: list[str] = []
+
+    def a_ballot_arrives_as_the_tally_is_read(area_id: str, read_round: str) -> list[dict[str, int]]:
+        read = real_read(area_id, read_round)
+        if (area_id, read_round) != ("bangor", round_id):
+            return read
+        try:
+            vote("bangor", "gus", asb=10)
+            outcomes.append("landed")
+        except Conflict as refused:
+            outcomes.append(refused.code)
+        return read
+
+    monkeypatch.setattr(ballots, "allocations_of_round", a_ballot_arrives_as_the_tally_is_read)
+    run_nightly(after_close(), Inbox())
+    monkeypatch.setattr(ballots, "allocations_of_round", real_read)
+    assert outcomes == ["no_open_round"]
+    (tasking,) = list_taskings("bangor")["taskings"]
+    assert tasking["ballots"] == len(ballots.allocations_of_round("bangor", round_id)) == 2
