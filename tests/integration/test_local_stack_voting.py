@@ -8,6 +8,8 @@ from typing import Any
 import requests
 from local.testing import Stack
 
+from bobbies.domain.sms import within_budget
+
 from .voting import AreaVote, after_close, areas_by_quorum, cast, eventually, get, voter
 
 RESULTS_WITHIN = 10.0  # seconds from the last ballot to the results showing it
@@ -62,11 +64,17 @@ def test_the_nightly_run_tasks_each_area_that_met_its_quorum_once(stack: Stack) 
     inbox = eventually(stack.inbox, lambda messages: len(messages) >= 1, RESULTS_WITHIN)
     assert len(inbox) == 1, summary
     (message,) = inbox
-    assert message["attributes"] == {"area": met.id, "district": smallest["district"]["id"]}
+    attributes = message["attributes"]
+    assert (attributes["area"], attributes["district"], attributes["round"]) == (
+        met.id,
+        smallest["district"]["id"],
+        met.round,
+    )
+    assert attributes["reference"] in message["email"] and attributes["reference"] in message["subject"]
     titles = {priority["id"]: priority["title"]["en"] for priority in met.paper["priorities"]}
     assert titles[met.leader] in message["email"]
     assert re.search(rf"[Bb]allots\W+{smallest['quorum']}\b", message["email"]), message["email"]
-    assert message["sms"] and len(message["sms"]) <= 160
+    assert message["sms"] and within_budget(message["sms"])
     assert message["subject"]
     # and the taskings list shows it, with the figures behind it
     (tasking,) = issued(stack, met.id)

@@ -6,7 +6,7 @@ part-way through a batch (retried from the first failed record) and records arri
 within a batch, every aggregate equals a recompute from the ballots table.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import Enum
 from typing import Any
 
@@ -14,8 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bobbies.domain.model import Round
 from bobbies.domain.tally import same_tally, tally_of
-from bobbies.store import aggregates, ballots
+from bobbies.store import aggregates, ballots, catalogue
 from tests.conftest import FakeLambdaContext, load_handler
 from tests.unit.conftest import LocalAws, moto_stack
 
@@ -46,6 +47,9 @@ deliveries = st.lists(st.tuples(st.integers(1, 7), st.sampled_from(Fault)), min_
 
 def cast(casts: list[tuple[tuple[str, str], int, dict[str, int]]]) -> None:
     """Stores each ballot as the API would: a first one, or a replacement of the voter's last."""
+    now = datetime.now(UTC)
+    for area, round_id in AGGREGATES:  # a ballot is written only into an open round
+        catalogue.add_round_once(Round(area, round_id, now, now + timedelta(days=28), tuple(PRIORITIES)))
     for (area, round_id), voter, allocation in casts:
         earlier = ballots.find_ballot(area, round_id, f"voter-{voter}")
         ballots.record_ballot(area, round_id, f"voter-{voter}", allocation, "d", datetime.now(UTC), earlier)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from local.seed import load_seed
 
+from bobbies.domain.model import Priority
 from bobbies.domain.rounds import LONDON
 from bobbies.domain.tasking import ISSUED, QUORUM_NOT_MET, Tasking
 from bobbies.store import taskings
@@ -119,9 +120,8 @@ def make_taskings(count: int) -> None:
             "bangor", "west", f"r{n:03}", status, "drugs" if status == ISSUED else None,
             5, Fraction(6), Fraction(1), issued, issued + timedelta(days=28),
         )  # fmt: skip
-        taskings.create_once(
-            tasking, {"en": "Drug dealing", "cy": "Delio cyffuriau"} if tasking.priority_id else None
-        )
+        drugs = Priority("drugs", {"en": "Drug dealing", "cy": "Delio cyffuriau"}, {"en": "-", "cy": "-"})
+        taskings.create_once(tasking, drugs if tasking.priority_id else None, None)
 
 
 @pytest.mark.parametrize("query", [{}, {"area": "bangor"}])

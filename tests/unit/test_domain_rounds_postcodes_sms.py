@@ -8,7 +8,7 @@ from bobbies.domain import postcode
 from bobbies.domain.errors import InvalidInput
 from bobbies.domain.model import Round
 from bobbies.domain.rounds import carried_forward, first_round, next_round
-from bobbies.domain.sms import first_that_fits, fits_one_segment, segment_cost
+from bobbies.domain.sms import first_that_fits, fits_one_segment, segment_cost, segments, within_budget
 
 
 def at(text: str) -> datetime:
@@ -59,7 +59,12 @@ def test_welsh_letters_make_an_sms_ucs2_with_70_characters() -> None:
     assert fits_one_segment("a" * 160) and not fits_one_segment("ŵ" + "a" * 70)
 
 
-def test_the_fullest_wording_that_fits_is_chosen_and_a_last_resort_is_cut() -> None:
-    assert first_that_fits(["x" * 200, "short"]) == "short"
-    cut = first_that_fits(["ŵ" * 100])
-    assert fits_one_segment(cut) and cut.endswith("…")
+def test_welsh_letters_may_take_two_segments_but_a_plain_text_only_one() -> None:
+    assert segments("ŵ" + "a" * 133) == 2 and within_budget("ŵ" + "a" * 133)
+    assert not within_budget("ŵ" + "a" * 134)
+    assert segments("a" * 161) == 2 and not within_budget("a" * 161)
+
+
+def test_the_fullest_wording_that_fits_is_chosen_and_nothing_is_ever_cut() -> None:
+    assert first_that_fits(["x" * 200, "Tasg Llŷn " + "x" * 120, "short"]) == "Tasg Llŷn " + "x" * 120
+    assert first_that_fits(["ŵ" * 200]) == "ŵ" * 200  # over budget, but whole

@@ -76,7 +76,9 @@ def test_a_closed_round_gives_its_leader_as_a_tasking_with_the_figures(voted: Lo
     closed = rounds("wrexham", night)["rounds"][1]
     assert (closed["ballots"], closed["quorum"]) == (1, 2)
     assert closed["tasking"] == {"status": "quorum_not_met", "priority": None}
-    assert [m.attributes for m in inbox.sent] == [{"area": "bangor", "district": "west"}]
+    assert [m.attributes for m in inbox.sent] == [
+        {"area": "bangor", "district": "west", "round": bangor["round"], "reference": bangor["reference"]}
+    ]
 
 
 def test_reruns_make_no_second_tasking_and_send_nothing_twice(voted: LocalAws) -> None:
@@ -138,16 +140,19 @@ def test_subscribers_get_the_email_the_sms_and_filterable_attributes(voted: Loca
     messages = sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10)["Messages"]
     assert len(messages) == 1
     envelope = json.loads(messages[0]["Body"])
-    assert {k: v["Value"] for k, v in envelope["MessageAttributes"].items()} == {
-        "area": "bangor",
-        "district": "west",
-    }
+    attributes = {k: v["Value"] for k, v in envelope["MessageAttributes"].items()}
+    assert attributes.keys() == {"area", "district", "round", "reference"}
+    assert (attributes["area"], attributes["district"]) == ("bangor", "west")
     tasking = json.loads(envelope["Message"])
-    assert envelope["Subject"] == tasking["subject"] == "Tasking / Tasg: Bangor - Drug dealing"
+    # Bangor's team reads Welsh: Welsh first in the subject too, with the reference to quote
+    reference = attributes["reference"]
+    assert envelope["Subject"] == tasking["subject"]
+    assert tasking["subject"] == f"Tasg / Tasking {reference}: Bangor - Delio cyffuriau / Drug dealing"
     assert "Delio cyffuriau" in tasking["email"] and "Drug dealing" in tasking["email"]
     assert "5.5 of 10 bobbies" in tasking["email"] and "Ballots: 2 (quorum 2)" in tasking["email"]
-    # Bangor's team reads Welsh: the SMS is in Welsh and fits one segment
+    # the SMS is in Welsh and fits one segment
     assert tasking["sms"].startswith("Tasg Bangor: Delio cyffuriau.")
+    assert "2 bleidlais" in tasking["sms"] and reference in tasking["sms"]
     assert fits_one_segment(tasking["sms"])
 
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from bobbies.domain.figures import rounded
 from bobbies.domain.model import Tally
 
 Allocation = Mapping[str, int]
@@ -83,8 +84,38 @@ def margin(ranked: Sequence[Standing]) -> Fraction:
     return ranked[0].average - ranked[1].average
 
 
+# Which rule put the leader first: the numbered rules in the module docstring.
+BY_SUPPORT = "support"  # greater average support
+BY_BACKERS = "backers"  # tied on support, more backers
+BY_BALLOT_ORDER = "ballot_order"  # a dead heat on both, settled by order on the ballot
+
+
+@dataclass(frozen=True)
+class Decision:
+    leader: Standing
+    runner_up: Standing | None
+    margin: Fraction
+    decided_by: str
+
+
+def decision(ranked: Sequence[Standing], tally: Tally) -> Decision | None:
+    """The leader, the runner-up it beat, by how much and by which rule; None with no leader."""
+    top = leader(ranked, tally)
+    if top is None:
+        return None
+    second = ranked[1] if len(ranked) > 1 else None
+    if second is None or top.support != second.support:
+        rule = BY_SUPPORT
+    elif top.backers != second.backers:
+        rule = BY_BACKERS
+    else:
+        rule = BY_BALLOT_ORDER
+    return Decision(top, second, margin(ranked), rule)
+
+
 def as_number(value: Fraction, places: int = 2) -> float:
-    return round(float(value), places)
+    """The figure as a JSON number, rounded exactly as the text of it is (half up)."""
+    return float(rounded(value, places))
 
 
 def same_tally(first: Tally, second: Tally) -> bool:

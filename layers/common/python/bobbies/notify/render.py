@@ -1,11 +1,15 @@
-"""A tasking as the team reads it: a bilingual email and an SMS that fits one segment."""
+"""A tasking as the team reads it: a bilingual email (the team's language first) and an SMS in the
+team's language that keeps the priority, the average, the ballots and the review date."""
 
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
+from bobbies.domain.figures import counted, figure
 from bobbies.domain.model import Area, Round, Text
 from bobbies.domain.sms import first_that_fits
+from bobbies.domain.tally import BY_SUPPORT
+from bobbies.notify.wording import DECIDED_BY_SHORT, decided_by
 from bobbies.store.taskings import TaskingRecord
 
 
@@ -17,109 +21,170 @@ class TaskingMessage:
     attributes: dict[str, str]
 
 
-_LABELS: dict[str, dict[str, str]] = {
+_EMAIL: dict[str, dict[str, str]] = {
     "en": {
         "heading": "New tasking for {area}",
-        "area": "Area",
-        "round": "Round",
-        "priority": "Priority",
-        "average": "Average support",
-        "of_budget": "{value} of {budget} bobbies",
-        "ballots": "Ballots",
-        "quorum": "quorum {quorum}",
-        "margin": "Lead over the runner-up",
-        "bobbies": "{value} bobbies",
-        "issued": "Issued",
-        "review": "Review by",
-        "closing": "Please acknowledge this tasking and report back what was done by the review date.",
+        "reference": "Reference: {reference}",
+        "area": "Area: {area} ({district})",
+        "round": "Round: {opens} - {closes}",
+        "priority": "Priority: {title}",
+        "description": "About it: {description}",
+        "average": "Average support: {average} of {budget}",
+        "ballots": "Ballots: {ballots} (quorum {quorum})",
+        "runner_up": "Runner-up: {title}, average support {average}",
+        "margin": "Lead over the runner-up: {lead}",
+        "decided": "How it was decided: {rule}",
+        "issued": "Issued: {issued}",
+        "review": "Review by: {review}",
+        "closing": "Please acknowledge this tasking, quoting {reference}, and report back what was done "
+        "by the review date.",
     },
     "cy": {
         "heading": "Tasg newydd ar gyfer {area}",
-        "area": "Ardal",
-        "round": "Rownd",
-        "priority": "Blaenoriaeth",
-        "average": "Cefnogaeth gyfartalog",
-        "of_budget": "{value} o {budget} bobi",
-        "ballots": "Pleidleisiau",
-        "quorum": "cworwm {quorum}",
-        "margin": "Mantais dros yr ail",
-        "bobbies": "{value} bobi",
-        "issued": "Cyhoeddwyd",
-        "review": "Adolygu erbyn",
-        "closing": "Cydnabyddwch y dasg hon a rhowch wybod beth a wnaed erbyn y dyddiad adolygu.",
+        "reference": "Cyfeirnod: {reference}",
+        "area": "Ardal: {area} ({district})",
+        "round": "Rownd: {opens} - {closes}",
+        "priority": "Blaenoriaeth: {title}",
+        "description": "Disgrifiad: {description}",
+        "average": "Cyfartaledd cefnogaeth: {average} o {budget}",
+        "ballots": "Pleidleisiau: {ballots} (cworwm {quorum})",
+        "runner_up": "Yn ail: {title}, cyfartaledd cefnogaeth {average}",
+        "margin": "Ar y blaen i'r ail o {lead}",
+        "decided": "Sut y penderfynwyd: {rule}",
+        "issued": "Cyhoeddwyd: {issued}",
+        "review": "Adolygu erbyn: {review}",
+        "closing": "Cydnabyddwch y dasg hon, gan nodi {reference}, a rhowch wybod beth a wnaed erbyn "
+        "y dyddiad adolygu.",
     },
 }
 
+# Fullest first; every wording keeps the priority, the average, the ballots and the review date.
 _SMS: dict[str, list[str]] = {
     "en": [
-        "Tasking {area}: {priority}. Avg {average}/{budget} bobbies, {ballots} ballots, lead {margin}. "
-        "Review by {review}. Details by email.",
-        "Tasking {area}: {priority}. Avg {average}/{budget}, {ballots} ballots. Review {review}.",
-        "Tasking {area}: {priority}. Review {review}.",
+        "Tasking {area}: {priority}. Average support {average}/{budget}, {ballots}; {lead} ahead of "
+        "{runner_up}. {tie}Review by {review}. Ref {reference}",
+        "Tasking {area}: {priority}. Average {average}/{budget}, {ballots}; {lead} ahead. {tie}"
+        "Review by {review}. Ref {reference}",
+        "Tasking {area}: {priority}. Avg {average}/{budget}, {ballots}. {tie}Review {review}. "
+        "Ref {reference}",
+        "Tasking {area}: {priority}. Avg {average}/{budget}, {ballots}. {tie}Review {review}.",
+        "{priority}. Avg {average}/{budget}, {ballots}. {tie}Review {review}.",
     ],
     "cy": [
-        "Tasg {area}: {priority}. Cyf. {average}/{budget} bobi, {ballots} pleidlais, mantais {margin}. "
-        "Adolygu erbyn {review}. Manylion drwy e-bost.",
-        "Tasg {area}: {priority}. Cyf. {average}/{budget}, {ballots} pleidlais. Adolygu {review}.",
-        "Tasg {area}: {priority}. Adolygu {review}.",
+        "Tasg {area}: {priority}. Cyfartaledd cefnogaeth {average}/{budget}, {ballots}; ar y blaen o "
+        "{lead}, yn ail: {runner_up}. {tie}Adolygu erbyn {review}. Cyfeirnod {reference}",
+        "Tasg {area}: {priority}. Cyfartaledd {average}/{budget}, {ballots}; ar y blaen o {lead}. {tie}"
+        "Adolygu erbyn {review}. Cyfeirnod {reference}",
+        "Tasg {area}: {priority}. Cyfartaledd {average}/{budget}, {ballots}. {tie}Adolygu {review}. "
+        "Cyfeirnod {reference}",
+        "Tasg {area}: {priority}. Cyfartaledd {average}/{budget}, {ballots}. {tie}Adolygu {review}.",
+        "{priority}. Cyfartaledd {average}/{budget}, {ballots}. {tie}Adolygu {review}.",
     ],
 }
+
+_SUBJECT: Text = {"en": "Tasking", "cy": "Tasg"}
 
 
 def _day(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d") if moment else "-"
 
 
-def _figure(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
 def _email_block(language: str, area: Area, closed: Round, tasking: TaskingRecord, title: Text) -> str:
-    label = _LABELS[language]
+    words = _EMAIL[language]
+    runner_up = tasking.runner_up
+    rule = decided_by(tasking.decided_by)
     lines = [
-        label["heading"].format(area=area.name[language]),
+        words["heading"].format(area=area.name[language]),
         "",
-        f"{label['area']}: {area.name[language]} ({area.district.name[language]})",
-        f"{label['round']}: {_day(closed.opens)} - {_day(closed.closes)}",
-        f"{label['priority']}: {title[language]}",
-        f"{label['average']}: "
-        + label["of_budget"].format(value=_figure(tasking.average), budget=area.budget),
-        f"{label['ballots']}: {tasking.ballots} ({label['quorum'].format(quorum=area.quorum)})",
-        f"{label['margin']}: " + label["bobbies"].format(value=_figure(tasking.margin)),
-        f"{label['issued']}: {_day(tasking.issued)}",
-        f"{label['review']}: {_day(tasking.review)}",
+        words["reference"].format(reference=tasking.reference),
+        words["area"].format(area=area.name[language], district=area.district.name[language]),
+        words["round"].format(opens=_day(closed.opens), closes=_day(closed.closes)),
+        words["priority"].format(title=title[language]),
+        *(
+            [words["description"].format(description=tasking.priority_description[language])]
+            if tasking.priority_description
+            else []
+        ),
+        words["average"].format(
+            average=figure(tasking.average), budget=counted(area.budget, "bobby", language)
+        ),
+        words["ballots"].format(ballots=tasking.ballots, quorum=area.quorum),
+        *(
+            [
+                words["runner_up"].format(
+                    title=(runner_up.title or {"en": runner_up.id, "cy": runner_up.id})[language],
+                    average=figure(runner_up.average),
+                ),
+                words["margin"].format(lead=counted(tasking.margin, "bobby", language)),
+            ]
+            if runner_up
+            else []
+        ),
+        *([words["decided"].format(rule=rule[language])] if rule else []),
+        words["issued"].format(issued=_day(tasking.issued)),
+        words["review"].format(review=_day(tasking.review)),
         "",
-        label["closing"],
+        words["closing"].format(reference=tasking.reference),
     ]
     return "\n".join(lines)
 
 
 def _ascii(text: str) -> str:
-    """SNS subjects must be ASCII: 'ŵ' becomes 'w'."""
+    """SNS subjects must be ASCII: 'ŵ' becomes 'w' (only here; the email and SMS keep every accent)."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def _subject(area: Area, title: Text, reference: str, team: str, other: str) -> str:
+    """Under 100 characters, the team's language first, the reference where truncation cannot reach."""
+    head = f"{_SUBJECT[team]} / {_SUBJECT[other]} {reference}: "
+    if area.name[team] == area.name[other]:
+        body = f"{area.name[team]} - {title[team]} / {title[other]}"
+    else:
+        body = f"{area.name[team]} - {title[team]} / {area.name[other]} - {title[other]}"
+    subject = _ascii(head + body)
+    if len(subject) > 99:
+        subject = subject[:96].rsplit(" ", 1)[0] + "..."
+    return subject
+
+
+def _sms(team: str, area: Area, tasking: TaskingRecord, title: Text) -> str:
+    runner_up = tasking.runner_up
+    values = {
+        "area": area.name[team],
+        "priority": title[team],
+        "average": figure(tasking.average),
+        "budget": area.budget,
+        "ballots": counted(tasking.ballots, "ballot", team),
+        "lead": counted(tasking.margin, "bobby", team),
+        "runner_up": (runner_up.title or {team: runner_up.id})[team] if runner_up else "-",
+        "tie": _tie(tasking.decided_by, team),
+        "review": _day(tasking.review),
+        "reference": tasking.reference,
+    }
+    wordings = _SMS[team] if runner_up else [w for w in _SMS[team] if "{runner_up}" not in w]
+    return first_that_fits([wording.format(**values) for wording in wordings])
+
+
+def _tie(rule: str | None, language: str) -> str:
+    short = DECIDED_BY_SHORT.get(rule or BY_SUPPORT, DECIDED_BY_SHORT[BY_SUPPORT])[language]
+    return f"{short} " if short else ""
 
 
 def render(area: Area, closed: Round, tasking: TaskingRecord) -> TaskingMessage:
     title = tasking.priority_title or {"en": "-", "cy": "-"}
-    team = area.team_language if area.team_language in _LABELS else "en"
+    team = area.team_language if area.team_language in _EMAIL else "en"
     other = "en" if team == "cy" else "cy"
     email = "\n\n---\n\n".join(
         _email_block(language, area, closed, tasking, title) for language in (team, other)
     )
-    values = {
-        "area": area.name[team],
-        "priority": title[team],
-        "average": _figure(tasking.average),
-        "budget": area.budget,
-        "ballots": tasking.ballots,
-        "margin": _figure(tasking.margin),
-        "review": _day(tasking.review),
-    }
-    sms = first_that_fits([template.format(**values) for template in _SMS[team]])
-    subject = _ascii(f"Tasking / Tasg: {area.name['en']} - {title['en']}")[:99]
     return TaskingMessage(
-        subject=subject,
+        subject=_subject(area, title, tasking.reference, team, other),
         email=email,
-        sms=sms,
-        attributes={"area": area.id, "district": area.district.id},
+        sms=_sms(team, area, tasking, title),
+        attributes={
+            "area": area.id,
+            "district": area.district.id,
+            "round": tasking.round_id,
+            "reference": tasking.reference,
+        },
     )

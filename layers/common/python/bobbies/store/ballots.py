@@ -5,10 +5,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from pynamodb.exceptions import PutError
+from pynamodb.connection import Connection
+from pynamodb.exceptions import TransactWriteError
+from pynamodb.transactions import TransactWrite
 
 from bobbies.domain.errors import Conflict
-from bobbies.store.models import BallotModel, as_ints, bound, condition_failed
+from bobbies.settings import settings
+from bobbies.store.models import BallotModel, RoundModel, as_ints, bound
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,12 @@ def record_ballot(
     replacing: StoredBallot | None,
 ) -> StoredBallot:
     """Stores a first ballot, or replaces exactly the one that was read: a ballot written in between
-    (the same voter on two devices) fails the condition and nothing is overwritten blindly."""
+    (the same voter on two devices) fails the condition and nothing is overwritten blindly.
+
+    The write is one transaction with a check that the round is still open, so it is serialised
+    with the nightly job's close: a ballot either lands before the close (and the job, which reads
+    the ballots only after closing, counts it) or is refused with no_open_round.
+    """
     ballot = StoredBallot(
         ballot_id=replacing.ballot_id if replacing else uuid.uuid4().hex,
         version=replacing.version + 1 if replacing else 1,
@@ -62,11 +70,22 @@ def record_ballot(
         digest=digest,
         cast_at=now,
     )
+    round_open = RoundModel.round_id.exists() & (
+        RoundModel.closed.does_not_exist() | (RoundModel.closed == False)  # noqa: E712
+    )
+    config = settings()
     try:
-        item.save(condition=condition)
-    except PutError as error:
-        if condition_failed(error):
-            raise Conflict("ballot_changed") from None
+        with TransactWrite(connection=Connection(region=config.region, host=config.endpoint_url)) as write:
+            write.condition_check(bound(RoundModel), area_id, round_id, condition=round_open)
+            write.save(item, condition=condition)
+    except TransactWriteError as error:
+        reasons = [reason.code if reason else "None" for reason in error.cancellation_reasons]
+        if reasons[:1] == ["ConditionalCheckFailed"]:
+            raise Conflict("no_open_round") from None
+        if reasons and all(
+            code in ("None", "ConditionalCheckFailed", "TransactionConflict") for code in reasons
+        ):
+            raise Conflict("ballot_changed") from None  # read again and retry (usecases/voting.py)
         raise
     return ballot
 

@@ -133,7 +133,17 @@ class TaskingModel(Model):
     issued = UTCDateTimeAttribute()
     review = UTCDateTimeAttribute(null=True)
     outcome = MapAttribute[str, str](null=True)
+    reference = UnicodeAttribute(null=True)
+    quorum = NumberAttribute(null=True)  # the area's quorum when the round was decided
+    priority_description = MapAttribute[str, str](null=True)
+    support = NumberAttribute(null=True)  # exact figures: average = support / ballots
+    runner_up_id = UnicodeAttribute(null=True)
+    runner_up_title = MapAttribute[str, str](null=True)
+    runner_up_support = NumberAttribute(null=True)
+    decided_by = UnicodeAttribute(null=True)
     publish_pending = UnicodeAttribute(null=True)  # present (sparse index) until published
+    claimed_by = UnicodeAttribute(null=True)  # the nightly run publishing it, until claim_expires
+    claim_expires = UTCDateTimeAttribute(null=True)
     published_at = UTCDateTimeAttribute(null=True)
     pending_publication = PendingPublicationIndex()
     listing = UnicodeAttribute(null=True)  # present (sparse index) on taskings the public sees

@@ -1,22 +1,31 @@
-"""Taskings, one per (area, round): stored before they are published, marked once they are."""
+"""Taskings, one per (area, round): stored before they are published, claimed by one nightly run
+while it publishes them, and marked once they are."""
 
 import base64
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from fractions import Fraction
 from itertools import islice
 
-from pynamodb.exceptions import PutError
+from pynamodb.exceptions import PutError, UpdateError
 
 from bobbies.domain.errors import InvalidInput
-from bobbies.domain.model import Text
+from bobbies.domain.model import Priority, Text
 from bobbies.domain.tally import as_number
-from bobbies.domain.tasking import ISSUED, Tasking
+from bobbies.domain.tasking import ISSUED, Tasking, reference
 from bobbies.store.catalogue import text_of
 from bobbies.store.models import TaskingModel, bound, condition_failed, storable_key
 
 PENDING = "pending"
 LISTED = "public"
+
+
+@dataclass(frozen=True)
+class RunnerUp:
+    id: str
+    title: Text | None
+    average: Fraction
 
 
 @dataclass(frozen=True)
@@ -28,15 +37,20 @@ class TaskingRecord:
     priority_id: str | None
     priority_title: Text | None
     ballots: int
-    average: float
-    margin: float
+    average: Fraction
+    margin: Fraction
     issued: datetime
     review: datetime | None
     outcome: Text | None
     published: bool
+    reference: str = ""
+    priority_description: Text | None = None
+    runner_up: RunnerUp | None = None
+    decided_by: str | None = None
+    quorum: int | None = None
 
 
-def create_once(tasking: Tasking, priority_title: Text | None) -> bool:
+def create_once(tasking: Tasking, chosen: Priority | None, runner_up: Priority | None) -> bool:
     """Stores the tasking unless this (area, round) already has one; True if this call made it."""
     item = bound(TaskingModel)(
         tasking.area_id,
@@ -44,10 +58,18 @@ def create_once(tasking: Tasking, priority_title: Text | None) -> bool:
         district_id=tasking.district_id,
         status=tasking.status,
         priority_id=tasking.priority_id,
-        priority_title=priority_title,
+        priority_title=chosen.title if chosen else None,
+        priority_description=chosen.description if chosen else None,
         ballots=tasking.ballots,
         average=as_number(tasking.average, 4),
         margin=as_number(tasking.margin, 4),
+        support=tasking.support,
+        runner_up_id=tasking.runner_up_id,
+        runner_up_title=runner_up.title if runner_up else None,
+        runner_up_support=tasking.runner_up_support if tasking.runner_up_id else None,
+        decided_by=tasking.decided_by if tasking.status == ISSUED else None,
+        reference=tasking.reference,
+        quorum=tasking.quorum,
         issued=tasking.issued,
         review=tasking.review,
         publish_pending=PENDING if tasking.status == ISSUED else None,
@@ -63,7 +85,24 @@ def create_once(tasking: Tasking, priority_title: Text | None) -> bool:
     return True
 
 
+def _exact(support: object, ballots: int, stored: object) -> Fraction:
+    """From the stored whole numbers when present (records older than them keep their rounded figure)."""
+    if support is not None and ballots:
+        return Fraction(int(support), ballots)  # type: ignore[call-overload]
+    return Fraction(str(stored))
+
+
 def _record(item: TaskingModel) -> TaskingRecord:
+    ballots = int(item.ballots)
+    average = _exact(item.support, ballots, item.average)
+    runner_up = None
+    if item.runner_up_id:
+        runner_up = RunnerUp(
+            item.runner_up_id,
+            text_of(item.runner_up_title) if item.runner_up_title else None,
+            _exact(item.runner_up_support, ballots, 0),
+        )
+    exact_margin = average - runner_up.average if runner_up and item.support is not None else None
     return TaskingRecord(
         area_id=item.area_id,
         district_id=item.district_id,
@@ -71,13 +110,18 @@ def _record(item: TaskingModel) -> TaskingRecord:
         status=item.status,
         priority_id=item.priority_id,
         priority_title=text_of(item.priority_title) if item.priority_title else None,
-        ballots=int(item.ballots),
-        average=float(item.average),
-        margin=float(item.margin),
+        ballots=ballots,
+        average=average,
+        margin=exact_margin if exact_margin is not None else Fraction(str(item.margin)),
         issued=item.issued,
         review=item.review,
         outcome=text_of(item.outcome) if item.outcome else None,
         published=item.published_at is not None,
+        reference=item.reference or reference(item.area_id, item.round_id),
+        priority_description=text_of(item.priority_description) if item.priority_description else None,
+        runner_up=runner_up,
+        decided_by=item.decided_by,
+        quorum=int(item.quorum) if item.quorum is not None else None,
     )
 
 
@@ -86,14 +130,54 @@ def get_tasking(area_id: str, round_id: str) -> TaskingRecord:
 
 
 def awaiting_publication() -> list[tuple[str, str]]:
-    """(area, round) of every tasking stored but not yet published, from the sparse index."""
+    """(area, round) of every tasking stored but not yet published, from the sparse index.
+
+    The index is eventually consistent: it may still list one just published. Only `claim`,
+    which reads the table itself, decides whether a tasking is still to be sent.
+    """
     index = bound(TaskingModel).pending_publication
     return [(item.area_id, item.round_id) for item in index.query(PENDING)]
 
 
+def claim(area_id: str, round_id: str, run_id: str, now: datetime, hold: timedelta) -> bool:
+    """Takes the tasking for this run to publish: True only if it is still unpublished and no other
+    run holds an unexpired claim on it. One conditional write, so two runs never both win."""
+    model = bound(TaskingModel)
+    free = model.claim_expires.does_not_exist() | (model.claim_expires < now)
+    try:
+        model(area_id, round_id).update(
+            actions=[model.claimed_by.set(run_id), model.claim_expires.set(now + hold)],
+            condition=model.publish_pending.exists() & free,
+        )
+    except UpdateError as error:
+        if condition_failed(error):
+            return False
+        raise
+    return True
+
+
+def release(area_id: str, round_id: str, run_id: str) -> None:
+    """Gives back a claim whose publish failed, so the next run tries at once (if still ours)."""
+    model = bound(TaskingModel)
+    try:
+        model(area_id, round_id).update(
+            actions=[model.claimed_by.remove(), model.claim_expires.remove()],
+            condition=model.claimed_by == run_id,
+        )
+    except UpdateError as error:
+        if not condition_failed(error):
+            raise
+
+
 def mark_published(area_id: str, round_id: str, now: datetime) -> None:
-    bound(TaskingModel)(area_id, round_id).update(
-        actions=[TaskingModel.published_at.set(now), TaskingModel.publish_pending.remove()]
+    model = bound(TaskingModel)
+    model(area_id, round_id).update(
+        actions=[
+            model.published_at.set(now),
+            model.publish_pending.remove(),
+            model.claimed_by.remove(),
+            model.claim_expires.remove(),
+        ]
     )
 
 

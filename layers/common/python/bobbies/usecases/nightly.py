@@ -3,12 +3,29 @@ opens with the same ballot plus newly approved priorities, and waiting taskings 
 
 Every step can run again safely, so a rerun or a retried invocation finishes what a failed one
 started and repeats nothing: the tasking is keyed by (area, round) and created once; the next
-round is created once; the area moves to it only from the round just closed; a tasking leaves the
-publication index only after SNS took it, and one whose publish failed is tried again next run.
+round is created once; the area moves to it only from the round just closed.
+
+A round is closed before its ballots are read: a ballot write is conditional on its round being
+open (store/ballots.py), so a ballot racing the close either lands before the read, and counts, or
+is refused - none lands in a decided round.
+
+Each area is closed on its own: one with broken data is counted (NightlyAreaFailures, alarmed),
+logged and tried again next night, and never stops the others or the publishing.
+
+Publishing: the scheduler and Lambda's async retries both deliver at least once, and the function's
+reserved concurrency of 1 is the first guard against overlapping runs. The second is the claim: a
+run publishes only a tasking it claimed with a conditional write on the table itself (not the
+eventually consistent index), and marks it published after SNS took it. A claim lasts CLAIM_HOLD:
+longer than the function's 300 s timeout, so a live run never loses its claim to another, and short
+enough that a run that crashed after claiming is retried by a later run (the scheduler's retries
+within the hour, or the next night). A crash between SNS taking a message and the mark can still
+send it twice: the message carries `round` and `reference` attributes so a subscriber drops a repeat.
 """
 
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from bobbies.domain.model import Area, Round
 from bobbies.domain.rounds import carried_forward, next_round
@@ -20,29 +37,50 @@ from bobbies.observability import count, logger
 from bobbies.settings import settings
 from bobbies.store import aggregates, ballots, catalogue, taskings
 
+CLAIM_HOLD = timedelta(minutes=10)  # twice the 300 s function timeout in template.yaml
+
+
+def wall_clock() -> datetime:
+    return datetime.now(UTC)
+
 
 @dataclass
 class NightlyReport:
     rounds_closed: int = 0
     taskings_issued: int = 0
     quorum_not_met: int = 0
+    area_failures: int = 0
     published: int = 0
     publish_failures: int = 0
 
 
-def run_nightly(now: datetime, publisher: Publisher) -> NightlyReport:
+def run_nightly(
+    now: datetime, publisher: Publisher, clock: Callable[[], datetime] = wall_clock
+) -> NightlyReport:
+    """`now` is the schedule's time (it decides which rounds are over); `clock` times the claims."""
     report = NightlyReport()
     for area in catalogue.all_areas():
-        if area.current_round:
-            current = catalogue.get_round(area.id, area.current_round)
-            if current.closes <= now:
-                close_round(area, current, now, report)
-    publish_waiting(publisher, now, report)
+        try:
+            close_if_over(area, now, report)
+        except Exception:
+            count("NightlyAreaFailures")
+            logger.exception("area not closed; tried again next run", extra={"area": area.id})
+            report.area_failures += 1
+    publish_waiting(publisher, now, clock, report)
     logger.info("nightly run finished", extra={"report": report.__dict__, "at": now.isoformat()})
     return report
 
 
+def close_if_over(area: Area, now: datetime, report: NightlyReport) -> None:
+    """One read for an area whose round is still open; the rest only for a round that is over."""
+    if area.current_round:
+        current = catalogue.get_round(area.id, area.current_round)
+        if current.closes <= now:
+            close_round(area, current, now, report)
+
+
 def close_round(area: Area, current: Round, now: datetime, report: NightlyReport) -> None:
+    catalogue.close_round(current)  # first: from here on no ballot for it can be written
     # The tasking comes from the ballots of record; the live aggregate is checked against them.
     tally = tally_of(ballots.allocations_of_round(area.id, current.id))
     live, _ = aggregates.read_tally(area.id, current.id)
@@ -52,8 +90,12 @@ def close_round(area: Area, current: Round, now: datetime, report: NightlyReport
             "live aggregate differs from the ballots", extra={"area": area.id, "round": current.id}
         )
     tasking = decide(area, current, tally, now, settings().review_days)
-    title = catalogue.priorities(area.id, [tasking.priority_id])[0].title if tasking.priority_id else None
-    if taskings.create_once(tasking, title):
+    named = [pid for pid in (tasking.priority_id, tasking.runner_up_id) if pid]
+    found = {priority.id: priority for priority in catalogue.priorities(area.id, named)}
+    if missing := [pid for pid in named if pid not in found]:
+        raise LookupError(f"priorities {missing} of area {area.id} are not in the catalogue")
+    chosen = found.get(tasking.priority_id or "")
+    if taskings.create_once(tasking, chosen, found.get(tasking.runner_up_id or "")):
         issued = tasking.status == ISSUED
         count("TaskingsIssued" if issued else "QuorumNotMet")
         report.taskings_issued += issued
@@ -61,17 +103,20 @@ def close_round(area: Area, current: Round, now: datetime, report: NightlyReport
     ballot = carried_forward(current.priority_ids, catalogue.approved_priority_ids(area.id))
     following = next_round(current, now, area.round_days, ballot)
     catalogue.add_round_once(following)
-    catalogue.close_round(current)
     catalogue.move_current_round(area.id, current.id, following.id)
     report.rounds_closed += 1
 
 
-def publish_waiting(publisher: Publisher, now: datetime, report: NightlyReport) -> None:
+def publish_waiting(
+    publisher: Publisher, now: datetime, clock: Callable[[], datetime], report: NightlyReport
+) -> None:
+    run_id = uuid.uuid4().hex
     for area_id, round_id in taskings.awaiting_publication():
-        record = taskings.get_tasking(area_id, round_id)
-        area = catalogue.get_area(area_id)
-        message = render(area, catalogue.get_round(area_id, round_id), record)
+        if not taskings.claim(area_id, round_id, run_id, clock(), CLAIM_HOLD):
+            continue  # published already (a stale index) or another run is sending it
         try:
+            record = taskings.get_tasking(area_id, round_id)
+            message = render(catalogue.get_area(area_id), catalogue.get_round(area_id, round_id), record)
             publisher.publish(message)
         except Exception:
             count("PublishFailures")
@@ -79,6 +124,7 @@ def publish_waiting(publisher: Publisher, now: datetime, report: NightlyReport) 
                 "tasking not published; retried next run", extra={"area": area_id, "round": round_id}
             )
             report.publish_failures += 1
+            taskings.release(area_id, round_id, run_id)
             continue
         taskings.mark_published(area_id, round_id, now)
         report.published += 1

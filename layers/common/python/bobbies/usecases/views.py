@@ -1,13 +1,17 @@
 """The public API's read views, shaped as the page and other clients rely on them."""
 
 from datetime import UTC, datetime
+from fractions import Fraction
 from typing import Any
 
 from bobbies.domain import postcode
 from bobbies.domain.errors import NotFound
-from bobbies.domain.model import Area, District, Priority, Round, Tally
+from bobbies.domain.figures import both, figure
+from bobbies.domain.model import Area, District, Priority, Round, Tally, Text
 from bobbies.domain.rounds import last_day, next_opening
-from bobbies.domain.tally import as_number, leader, quorum_met, standings
+from bobbies.domain.tally import Decision, as_number, decision, quorum_met, standings
+from bobbies.domain.tasking import ISSUED
+from bobbies.notify.wording import decided_by, margin_text, quorum_text
 from bobbies.store import aggregates, catalogue, taskings
 from bobbies.store.taskings import TaskingRecord
 
@@ -76,29 +80,61 @@ def ballot(area_id: str, now: datetime | None = None) -> Json:
     }
 
 
+def _decision_view(decision: Decision | None, titles: dict[str, Text]) -> Json:
+    """The leader's win as the page shows it: the runner-up, the lead, and the rule that decided."""
+    if decision is None:
+        return {
+            "runnerUp": None,
+            "margin": None,
+            "marginText": None,
+            "leadText": None,
+            "decidedBy": None,
+            "decidedByText": None,
+        }
+    second = decision.runner_up
+    return {
+        "runnerUp": _runner_up(second.priority_id, titles.get(second.priority_id), second.average)
+        if second
+        else None,
+        "margin": as_number(decision.margin),
+        "marginText": figure(decision.margin),
+        "leadText": margin_text(decision.margin),
+        "decidedBy": decision.decided_by,
+        "decidedByText": decided_by(decision.decided_by),
+    }
+
+
+def _runner_up(priority_id: str, title: Text | None, average: Fraction) -> Json:
+    return {"id": priority_id, "title": title, "average": as_number(average), "averageText": figure(average)}
+
+
 def _results(area: Area, shown: Round, tally: Tally) -> Json:
     titles = {p.id: p.title for p in catalogue.priorities(area.id, shown.priority_ids)}
     ranked = standings(tally, shown.priority_ids)
-    top = leader(ranked, tally)
+    chosen = decision(ranked, tally)
     return {
         "area": area.id,
         "round": shown.id,
         "opens": iso(shown.opens),
         "closes": iso(shown.closes),
         "ballots": tally.ballots,
+        "ballotsText": both("ballot", tally.ballots),
         "quorum": area.quorum,
         "quorumMet": quorum_met(tally, area.quorum),
+        "quorumText": quorum_text(tally.ballots, area.quorum),
         "priorities": [
             {
                 "id": standing.priority_id,
                 "title": titles.get(standing.priority_id),
                 "support": standing.support,
                 "average": as_number(standing.average),
+                "averageText": figure(standing.average),
                 "rank": standing.rank,
             }
             for standing in ranked
         ],
-        "leader": top.priority_id if top else None,
+        "leader": chosen.leader.priority_id if chosen else None,
+        **_decision_view(chosen, titles),
     }
 
 
@@ -144,17 +180,33 @@ def district_results(district_id: str) -> Json:
 
 
 def tasking_view(record: TaskingRecord) -> Json:
+    issued = record.status == ISSUED
+    second = record.runner_up
     return {
         "area": record.area_id,
         "district": record.district_id,
         "round": record.round_id,
+        "reference": record.reference,
         "status": record.status,
-        "priority": {"id": record.priority_id, "title": record.priority_title}
+        "priority": {
+            "id": record.priority_id,
+            "title": record.priority_title,
+            "description": record.priority_description,
+        }
         if record.priority_id
         else None,
-        "average": record.average,
+        "average": as_number(record.average),
+        "averageText": figure(record.average) if issued else None,
         "ballots": record.ballots,
-        "margin": record.margin,
+        "ballotsText": both("ballot", record.ballots),
+        "quorum": record.quorum,
+        "quorumText": quorum_text(record.ballots, record.quorum) if record.quorum is not None else None,
+        "margin": as_number(record.margin),
+        "marginText": figure(record.margin) if issued else None,
+        "leadText": margin_text(record.margin) if issued and second else None,
+        "runnerUp": _runner_up(second.id, second.title, second.average) if second else None,
+        "decidedBy": record.decided_by,
+        "decidedByText": decided_by(record.decided_by),
         "issued": iso(record.issued),
         "review": iso(record.review),
         "outcome": record.outcome,

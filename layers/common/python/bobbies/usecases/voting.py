@@ -35,7 +35,9 @@ def cast_ballot(area_id: str, voter: str, allocations: Mapping[str, int], now: d
         earlier = ballots.find_ballot(area.id, current.id, who)
         try:
             stored = ballots.record_ballot(area.id, current.id, who, kept, fingerprint, now, earlier)
-        except Conflict:
+        except Conflict as refused:
+            if refused.code != "ballot_changed":
+                raise  # the round closed under the ballot: not worth another attempt
             continue
         count("BallotsAccepted")
         if earlier:
