@@ -232,14 +232,23 @@ def rounds(area_id: str, now: datetime) -> Json:
         "area": area.id,
         "quorum": area.quorum,
         "rounds": [
-            {
-                **round_view(shown, now),
-                "ballots": decided[shown.id].ballots if shown.id in decided else live.get(shown.id, 0),
-                "quorum": area.quorum,
-                "tasking": _tasking_summary(decided.get(shown.id)),
-            }
+            _round_row(shown, now, area, live.get(shown.id, 0), decided.get(shown.id))
             for shown in catalogue.rounds_of_area(area.id)
         ],
+    }
+
+
+def _round_row(shown: Round, now: datetime, area: Area, live: int, record: TaskingRecord | None) -> Json:
+    """A decided round shows the figures it was decided on; an open one its live count."""
+    ballots = record.ballots if record else live
+    quorum = record.quorum if record and record.quorum is not None else area.quorum
+    return {
+        **round_view(shown, now),
+        "ballots": ballots,
+        "quorum": quorum,
+        "ballotsText": both("ballot", ballots),
+        "quorumText": quorum_text(ballots, quorum),
+        "tasking": _tasking_summary(record),
     }
 
 
