@@ -38,7 +38,12 @@ def find_postcode(postcode: str) -> dict[str, Any]:
 
 @app.get("/api/areas/<areaId>/ballot")
 def get_ballot(areaId: str) -> dict[str, Any]:
-    return views.ballot(areaId)
+    return views.ballot(areaId, datetime.now(UTC))
+
+
+@app.get("/api/areas/<areaId>/rounds")
+def list_rounds(areaId: str) -> dict[str, Any]:
+    return views.rounds(areaId, datetime.now(UTC))
 
 
 @app.post("/api/areas/<areaId>/ballots")
@@ -62,8 +67,12 @@ def get_district_results(districtId: str) -> dict[str, Any]:
 
 
 @app.get("/api/taskings")
-def list_taskings(area: Annotated[str | None, Query()] = None) -> dict[str, Any]:
-    return views.list_taskings(area)
+def list_taskings(
+    area: Annotated[str | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: Annotated[str | None, Query(max_length=1000)] = None,
+) -> dict[str, Any]:
+    return views.list_taskings(area, limit, cursor)
 
 
 @app.get("/api/openapi.json")

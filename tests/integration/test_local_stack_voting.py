@@ -85,41 +85,22 @@ def test_the_nightly_run_tasks_each_area_that_met_its_quorum_once(stack: Stack) 
 
 
 def test_everything_is_still_there_after_a_restart(stack: Stack) -> None:
-    # Given ballots in two areas, a nightly run that closed their round and tasked one of them,
+    # Given ballots in three areas, counted
     smallest, runner_up, third = areas_by_quorum(stack)[:3]
     met = AreaVote(stack, smallest, residents=smallest["quorum"])
     short = AreaVote(stack, runner_up, residents=2)
-    met.vote()
-    short.vote()
-    for vote in (met, short):
-        assert vote.counted(eventually(vote.results, vote.counted, RESULTS_WITHIN))
-    stack.nightly(after_close(met.paper))
-    eventually(stack.inbox, lambda messages: len(messages) == 1, RESULTS_WITHIN)
-    # and ballots in the round that opened next, in a third area
     still_open = AreaVote(stack, third, residents=2)
-    still_open.vote()
-    assert still_open.counted(eventually(still_open.results, still_open.counted, RESULTS_WITHIN))
-    before = {
-        "met": met.results(met.round),
-        "short": short.results(short.round),
-        "open": still_open.results(),
-        "taskings": get(stack, "/api/taskings"),
-        "inbox": stack.inbox(),
-    }
+    for vote in (met, short, still_open):
+        vote.vote()
+        assert vote.counted(eventually(vote.results, vote.counted, RESULTS_WITHIN))
+    before = {"met": met.results(), "short": short.results(), "open": still_open.results()}
 
     # When the stack is stopped (Ctrl-C) and started again
     stack.restart()
 
-    # Then every ballot, aggregate, round and tasking is still there
-    after = {
-        "met": met.results(met.round),
-        "short": short.results(short.round),
-        "open": still_open.results(),
-        "taskings": get(stack, "/api/taskings"),
-        "inbox": stack.inbox(),
-    }
-    assert after == before
-    # and ballots cast now in the open round count once each, on top of the earlier ones
+    # Then every ballot and aggregate is still there
+    assert {"met": met.results(), "short": short.results(), "open": still_open.results()} == before
+    # and ballots cast now count once each, on top of the earlier ones
     still_open.residents += 1
     still_open._cast(voter(), {still_open.priorities[1]: still_open.paper["budget"]})
     revoter = next(iter(still_open.expected))
@@ -127,6 +108,27 @@ def test_everything_is_still_there_after_a_restart(stack: Stack) -> None:
     results = eventually(still_open.results, still_open.counted, RESULTS_WITHIN)
     assert still_open.counted(results), results
     assert results["ballots"] == 3
+
+    # Given a nightly run that closed the rounds and tasked the area that met its quorum
+    stack.nightly(after_close(met.paper))
+    eventually(stack.inbox, lambda messages: len(messages) == 1, RESULTS_WITHIN)
+    closed = {
+        "met": met.results(met.round),
+        "short": short.results(short.round),
+        "rounds": get(stack, f"/api/areas/{short.id}/rounds"),
+        "taskings": get(stack, "/api/taskings"),
+        "inbox": stack.inbox(),
+    }
+
+    # When the stack restarts again, then every round, tasking and message is still there
+    stack.restart()
+    assert {
+        "met": met.results(met.round),
+        "short": short.results(short.round),
+        "rounds": get(stack, f"/api/areas/{short.id}/rounds"),
+        "taskings": get(stack, "/api/taskings"),
+        "inbox": stack.inbox(),
+    } == closed
 
 
 def issued(stack: Stack, area_id: str) -> list[dict[str, Any]]:

@@ -13,8 +13,8 @@ VOTER = "resident-token-0123456789abcdef"
 Call = Callable[..., tuple[int, dict[str, Any]]]
 
 
-@pytest.fixture
-def call(seeded: LocalAws) -> Call:
+def api_caller() -> Call:
+    """Sends a request through the API function's handler; gives back the status and the JSON body."""
     handler = load_handler("ApiFunction")
 
     def send(method: str, path: str, body: Any = None, **options: Any) -> tuple[int, dict[str, Any]]:
@@ -22,6 +22,11 @@ def call(seeded: LocalAws) -> Call:
         return response["statusCode"], json.loads(response["body"])
 
     return send
+
+
+@pytest.fixture
+def call(seeded: LocalAws) -> Call:
+    return api_caller()
 
 
 def ballot(voter: str = VOTER, **allocations: int) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from bobbies.domain.sms import fits_one_segment
 from bobbies.notify.render import TaskingMessage
 from bobbies.usecases.nightly import run_nightly
 from bobbies.usecases.views import ballot as ballot_view
-from bobbies.usecases.views import list_taskings, results
+from bobbies.usecases.views import list_taskings, results, rounds
 from bobbies.usecases.voting import cast_ballot
 from tests.conftest import FakeLambdaContext, load_handler
 from tests.unit.conftest import LocalAws
@@ -31,8 +31,8 @@ class Inbox:
         self.sent.append(message)
 
 
-def vote(area: str, voter: str, **allocations: int) -> None:
-    cast_ballot(area, f"{voter}-token-0123456789", allocations, datetime.now(UTC))
+def vote(area: str, voter: str, at: datetime | None = None, **allocations: int) -> None:
+    cast_ballot(area, f"{voter}-token-0123456789", allocations, at or datetime.now(UTC))
 
 
 def apply_stream(aws: LocalAws) -> None:
@@ -56,8 +56,8 @@ def voted(seeded: LocalAws) -> LocalAws:
 
 
 def test_a_closed_round_gives_its_leader_as_a_tasking_with_the_figures(voted: LocalAws) -> None:
-    inbox = Inbox()
-    report = run_nightly(after_close(), inbox)
+    inbox, night = Inbox(), after_close()
+    report = run_nightly(night, inbox)
     assert (report.rounds_closed, report.taskings_issued, report.quorum_not_met) == (2, 1, 1)
 
     taskings = {t["area"]: t for t in list_taskings(None)["taskings"]}
@@ -71,8 +71,11 @@ def test_a_closed_round_gives_its_leader_as_a_tasking_with_the_figures(voted: Lo
     )  # drugs 11, asb 5, speeding 4 over 2 ballots
     issued = datetime.fromisoformat(bangor["issued"])
     assert datetime.fromisoformat(bangor["review"]) - issued == timedelta(days=28)
-    assert taskings["wrexham"]["status"] == "quorum_not_met"
-    assert taskings["wrexham"]["priority"] is None
+    # A round short of its quorum is no tasking: it shows in the area's rounds, with its ballots
+    assert "wrexham" not in taskings
+    closed = rounds("wrexham", night)["rounds"][1]
+    assert (closed["ballots"], closed["quorum"]) == (1, 2)
+    assert closed["tasking"] == {"status": "quorum_not_met", "priority": None}
     assert [m.attributes for m in inbox.sent] == [{"area": "bangor", "district": "west"}]
 
 
@@ -98,13 +101,14 @@ def test_a_publish_that_fails_is_sent_on_the_next_run_and_only_then(voted: Local
 
 
 def test_the_next_round_opens_with_the_same_ballot_and_counts_from_zero(voted: LocalAws) -> None:
-    before = ballot_view("bangor")
-    run_nightly(after_close(), Inbox())
-    after = ballot_view("bangor")
+    before, night = ballot_view("bangor"), after_close()
+    run_nightly(night, Inbox())
+    after = ballot_view("bangor", night)
     assert after["round"]["id"] != before["round"]["id"]
     assert after["round"]["opens"] == before["round"]["closes"]
     assert [p["id"] for p in after["priorities"]] == [p["id"] for p in before["priorities"]]
-    vote("bangor", "dee", asb=10)  # the new round takes ballots
+    assert after["round"]["votingOpen"]
+    vote("bangor", "dee", at=night, asb=10)  # the new round takes ballots once it is open
     apply_stream(voted)
     assert results("bangor")["ballots"] == 1
     assert results("bangor", before["round"]["id"])["ballots"] == 2

@@ -4,6 +4,8 @@ Every error body is {"error": {"code": "<machine code>", "message": "<plain word
 in Welsh when the request asks for it (Accept-Language: cy).
 """
 
+import base64
+import binascii
 import json
 from typing import Any
 
@@ -20,7 +22,7 @@ from bobbies.domain.errors import (
     UnsupportedMediaType,
 )
 from bobbies.messages import error_message
-from bobbies.observability import count_by, logger
+from bobbies.observability import count, count_by, logger
 
 MAX_BODY_BYTES = 8 * 1024
 
@@ -32,7 +34,20 @@ STATUS: dict[type[DomainError], int] = {
     UnsupportedMediaType: 415,
 }
 # Malformed requests (as opposed to well-formed ones that break a rule) are 400s.
-BAD_REQUEST_CODES = {"invalid_json", "unknown_field", "invalid_body", "invalid_postcode"}
+BAD_REQUEST_CODES = {
+    "invalid_json",
+    "unknown_field",
+    "invalid_body",
+    "invalid_postcode",
+    "invalid_encoding",
+    "duplicate_key",
+    "number_too_long",
+    "invalid_cursor",
+    "invalid_limit",
+    "invalid_query",
+}
+EDGE_STATUS = {"payload_too_large": 413, "unsupported_media_type": 415}  # the rest are 400s
+QUERY_CODES = {"limit": "invalid_limit", "cursor": "invalid_cursor"}
 
 
 def language(headers: dict[str, str] | None) -> str:
@@ -54,6 +69,8 @@ def _code_of_validation(error: RequestValidationError) -> str:
     """The first thing wrong with the body, as the machine code a client can act on."""
     for problem in error.errors():
         kind, place = problem.get("type", ""), [str(part) for part in problem.get("loc", ())]
+        if place[:1] == ["query"]:
+            return QUERY_CODES.get(place[1] if len(place) > 1 else "", "invalid_query")
         if kind == "json_invalid":
             return "invalid_json"
         if kind == "extra_forbidden":
@@ -66,12 +83,15 @@ def _code_of_validation(error: RequestValidationError) -> str:
 def make_resolver() -> APIGatewayRestResolver:
     app = APIGatewayRestResolver(enable_validation=True)
 
-    def reply(status: int, code: str) -> Response:
+    def reply(status: int, code: str, headers: dict[str, str] | None = None) -> Response:
         if app.current_event.http_method == "POST":
             count_by("BallotsRejected", "reason", code)
         lang = language(app.current_event.headers)
         return Response(
-            status_code=status, content_type=content_types.APPLICATION_JSON, body=error_body(code, lang)
+            status_code=status,
+            content_type=content_types.APPLICATION_JSON,
+            body=error_body(code, lang),
+            headers=headers,
         )
 
     @app.exception_handler(DomainError)
@@ -87,38 +107,99 @@ def make_resolver() -> APIGatewayRestResolver:
 
     @app.not_found
     def not_found(_: NotFoundError) -> Response:
+        allowed = methods_for(app, app.current_event.path)
+        if allowed:
+            return reply(405, "method_not_allowed", {"Allow": ", ".join(allowed)})
         return reply(404, "not_found")
 
     @app.exception_handler(Exception)
     def unexpected(error: Exception) -> Response:
+        # Answered, so Lambda's Errors metric never sees it: counted here, and alarmed in the template.
         logger.exception("request failed")
+        count("ApiFaults")
         return reply(500, "internal_error")
 
     return app
 
 
-def body_problem(event: dict[str, Any]) -> str | None:
-    """Checks API Gateway cannot make for us, before the body is parsed: size and content type."""
+def methods_for(app: APIGatewayRestResolver, path: str) -> list[str]:
+    """The methods the resolver has for a path (Powertools keeps its routes in these two lists)."""
+    routes = [*app._static_routes, *app._dynamic_routes]
+    return sorted({route.method for route in routes if route.rule.match(path)})
+
+
+class EdgeProblem(Exception):
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise EdgeProblem("duplicate_key")
+    return found
+
+
+def _body_text(event: dict[str, Any]) -> str:
+    """The body as UTF-8 text, whether API Gateway passed it as text or base64."""
+    raw = event.get("body") or ""
+    try:
+        data = base64.b64decode(raw, validate=True) if event.get("isBase64Encoded") else raw.encode()
+        if len(data) > MAX_BODY_BYTES:
+            raise EdgeProblem("payload_too_large")
+        return data.decode("utf-8")
+    except (binascii.Error, UnicodeError):
+        raise EdgeProblem("invalid_encoding") from None
+
+
+def checked_body(event: dict[str, Any]) -> dict[str, Any]:
+    """Checks API Gateway cannot make for us, before Powertools parses the body: encoding, size,
+    media type (case-insensitive, as media types are) and JSON that one parser could read one way
+    and another another way (a repeated key) or not at all (an integer of thousands of digits).
+
+    Returns the event as Powertools should see it: text body, a lower-case media type.
+    """
     if event.get("httpMethod") not in {"POST", "PUT", "PATCH"}:
-        return None
-    body = event.get("body") or ""
-    if len(body.encode()) > MAX_BODY_BYTES:
-        return "payload_too_large"
-    headers = {key.lower(): value for key, value in (event.get("headers") or {}).items()}
-    if headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
-        return "unsupported_media_type"
-    return None
+        return event
+    text = _body_text(event)
+    headers = {key: value for key, value in (event.get("headers") or {}).items()}
+    name = next((key for key in headers if key.lower() == "content-type"), "Content-Type")
+    media_type, _, parameters = str(headers.get(name, "")).partition(";")
+    if media_type.strip().lower() != "application/json":
+        raise EdgeProblem("unsupported_media_type")
+    try:
+        json.loads(text, object_pairs_hook=_no_duplicates)
+    except json.JSONDecodeError:
+        pass  # Powertools reports it as invalid_json, with where it went wrong
+    except ValueError:  # Python's limit on the digits of an integer
+        raise EdgeProblem("number_too_long") from None
+    headers[name] = "application/json" + (f";{parameters}" if parameters else "")
+    multi = {
+        key: value
+        for key, value in (event.get("multiValueHeaders") or {}).items()
+        if key.lower() != "content-type"
+    }
+    return {
+        **event,
+        "body": text,
+        "isBase64Encoded": False,
+        "headers": headers,
+        "multiValueHeaders": {**multi, name: [headers[name]]},
+    }
 
 
 def resolve(app: APIGatewayRestResolver, event: dict[str, Any], context: Any) -> dict[str, Any]:
-    problem = body_problem(event)
-    if problem:
-        count_by("BallotsRejected", "reason", problem)
-        status = 413 if problem == "payload_too_large" else 415
+    if event.get("httpMethod") not in methods_for(app, str(event.get("path") or "")):
+        return app.resolve(event, context)  # a 404 or 405, whatever the body
+    try:
+        event = checked_body(event)
+    except EdgeProblem as problem:
+        count_by("BallotsRejected", "reason", problem.code)
         return {
-            "statusCode": status,
+            "statusCode": EDGE_STATUS.get(problem.code, 400),
             "headers": {"Content-Type": content_types.APPLICATION_JSON},
-            "body": error_body(problem, language(event.get("headers"))),
+            "body": error_body(problem.code, language(event.get("headers"))),
             "isBase64Encoded": False,
         }
     return app.resolve(event, context)

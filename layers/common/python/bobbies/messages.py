@@ -13,6 +13,30 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "The request is too large (8 KB at most).",
         "cy": "Mae'r cais yn rhy fawr (8 KB ar y mwyaf).",
     },
+    "invalid_encoding": {
+        "en": "The request body is not UTF-8 text.",
+        "cy": "Nid yw corff y cais yn destun UTF-8.",
+    },
+    "duplicate_key": {
+        "en": "The request names the same field twice.",
+        "cy": "Mae'r cais yn enwi'r un maes ddwywaith.",
+    },
+    "number_too_long": {
+        "en": "A number in the request has too many digits.",
+        "cy": "Mae gormod o ddigidau mewn rhif yn y cais.",
+    },
+    "invalid_cursor": {
+        "en": "The link to the next page (cursor) is not valid. Start again from the first page.",
+        "cy": "Nid yw'r ddolen i'r dudalen nesaf (cursor) yn ddilys. Dechreuwch eto o'r dudalen gyntaf.",
+    },
+    "invalid_limit": {
+        "en": "The limit must be a whole number from 1 to 100.",
+        "cy": "Rhaid i'r terfyn fod yn rhif cyfan rhwng 1 a 100.",
+    },
+    "invalid_query": {
+        "en": "A query parameter of the request is not valid.",
+        "cy": "Nid yw un o baramedrau ymholiad y cais yn ddilys.",
+    },
     "unknown_field": {
         "en": "The request has a field that is not part of a ballot.",
         "cy": "Mae gan y cais faes nad yw'n rhan o bleidlais.",
@@ -42,8 +66,15 @@ ERRORS: dict[str, dict[str, str]] = {
         "cy": "Rhowch bob bobi: rhaid i'r bobi a roddir adio i gyllideb yr ardal yn union.",
     },
     "no_open_round": {
-        "en": "Voting in this area is closed until the next round opens.",
-        "cy": "Mae pleidleisio yn yr ardal hon ar gau nes bydd y rownd nesaf yn agor.",
+        "en": "Voting in this area has closed for this round. "
+        "The next round opens overnight, once the results are counted.",
+        "cy": "Mae'r pleidleisio yn yr ardal hon wedi cau ar gyfer y rownd hon. "
+        "Bydd y rownd nesaf yn agor dros nos, ar ôl cyfrif y canlyniadau.",
+    },
+    "round_not_open_yet": {
+        "en": "Voting in this round has not started yet. See when it opens and come back then.",
+        "cy": "Nid yw'r pleidleisio yn y rownd hon wedi dechrau eto. "
+        "Gwelwch pryd mae'n agor a dewch yn ôl bryd hynny.",
     },
     "ballot_changed": {
         "en": "Your ballot was changed from another device at the same moment. Please try again.",

@@ -43,9 +43,8 @@ class Round:
     closed: bool = False
 
     def is_open(self, now: datetime) -> bool:
-        # A round is current only once the one before it closed, so its opening needs no check
-        # (and a local run told it is already next month still takes ballots).
-        return not self.closed and now < self.closes
+        """The one rule for "is voting open": the page shows it and the API enforces it."""
+        return not self.closed and self.opens <= now < self.closes
 
 
 @dataclass

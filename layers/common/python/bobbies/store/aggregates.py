@@ -22,6 +22,11 @@ def read_tally(area_id: str, round_id: str) -> tuple[Tally, str | None]:
     return Tally(int(item.ballots), as_ints(item.support), as_ints(item.backers)), item.applied_through
 
 
+def ballots_by_round(area_id: str) -> dict[str, int]:
+    """The live ballot count of each of the area's rounds, in one query."""
+    return {item.round_id: int(item.ballots) for item in bound(AggregateModel).query(area_id)}
+
+
 def write_tally(area_id: str, round_id: str, tally: Tally, through: str, read_through: str | None) -> bool:
     """Stores the new tally only if nobody moved the aggregate since it was read (at `read_through`).
 

@@ -15,6 +15,7 @@ from bobbies.store.models import (
     RoundModel,
     bound,
     condition_failed,
+    storable_key,
 )
 
 
@@ -41,6 +42,8 @@ def all_areas() -> list[Area]:
 
 
 def get_area(area_id: str) -> Area:
+    if not storable_key(area_id):
+        raise NotFound("area_not_found")
     try:
         return _area(bound(AreaModel).get(area_id))
     except AreaModel.DoesNotExist:
@@ -86,10 +89,17 @@ def _round(item: RoundModel) -> Round:
 
 
 def get_round(area_id: str, round_id: str) -> Round:
+    if not (storable_key(area_id) and storable_key(round_id)):
+        raise NotFound("round_not_found")
     try:
         return _round(bound(RoundModel).get(area_id, round_id))
     except RoundModel.DoesNotExist:
         raise NotFound("round_not_found") from None
+
+
+def rounds_of_area(area_id: str) -> list[Round]:
+    """Every round of the area, newest first (round ids sort as their opening times)."""
+    return [_round(item) for item in bound(RoundModel).query(area_id, scan_index_forward=False)]
 
 
 def current_round(area: Area) -> Round:

@@ -13,7 +13,7 @@ from pynamodb.attributes import (
     UnicodeAttribute,
     UTCDateTimeAttribute,
 )
-from pynamodb.indexes import GlobalSecondaryIndex, KeysOnlyProjection
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 from pynamodb.models import Model
 
 from bobbies.settings import settings
@@ -104,6 +104,17 @@ class PendingPublicationIndex(GlobalSecondaryIndex["TaskingModel"]):
     area_id = UnicodeAttribute(range_key=True)
 
 
+class ListedTaskingsIndex(GlobalSecondaryIndex["TaskingModel"]):
+    """Sparse: only taskings the public sees (issued or later), newest first by `listed_at`."""
+
+    class Meta:
+        index_name = "listed"
+        projection = AllProjection()
+
+    listing = UnicodeAttribute(hash_key=True)
+    listed_at = UnicodeAttribute(range_key=True)
+
+
 class TaskingModel(Model):
     class Meta:
         table_name = "TaskingsTable"
@@ -123,6 +134,9 @@ class TaskingModel(Model):
     publish_pending = UnicodeAttribute(null=True)  # present (sparse index) until published
     published_at = UTCDateTimeAttribute(null=True)
     pending_publication = PendingPublicationIndex()
+    listing = UnicodeAttribute(null=True)  # present (sparse index) on taskings the public sees
+    listed_at = UnicodeAttribute(null=True)  # "<issued ISO>#<area>": newest first, then by area
+    listed = ListedTaskingsIndex()
 
 
 _TABLES: dict[type[Model], str] = {
@@ -156,6 +170,15 @@ def as_ints(raw: object) -> dict[str, int]:
     """A stored map of bobbies as plain ints (pynamodb hands back a MapAttribute of numbers)."""
     mapping = raw.as_dict() if isinstance(raw, MapAttribute) else dict(raw or {})  # type: ignore[call-overload]
     return {key: int(value) for key, value in mapping.items()}
+
+
+def storable_key(value: str) -> bool:
+    """Could this text be a key at all? DynamoDB refuses an empty key, one over 1024 bytes (a sort
+    key) or text that is not UTF-8, so a lookup by such a value is "not found", not an error."""
+    try:
+        return 0 < len(value.encode("utf-8")) <= 1024
+    except UnicodeEncodeError:
+        return False
 
 
 def condition_failed(error: Exception) -> bool:

@@ -1,11 +1,12 @@
 """The public API's read views, shaped as the page and other clients rely on them."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from bobbies.domain import postcode
 from bobbies.domain.errors import NotFound
 from bobbies.domain.model import Area, Priority, Round, Tally
+from bobbies.domain.rounds import last_day, next_opening
 from bobbies.domain.tally import as_number, leader, quorum_met, standings
 from bobbies.store import aggregates, catalogue, taskings
 from bobbies.store.taskings import TaskingRecord
@@ -27,8 +28,19 @@ def area_view(area: Area) -> Json:
     }
 
 
-def round_view(shown: Round) -> Json:
-    return {"id": shown.id, "opens": iso(shown.opens), "closes": iso(shown.closes), "closed": shown.closed}
+def round_view(shown: Round, now: datetime) -> Json:
+    """A round with the server's verdict on voting (one rule: Round.is_open), its last whole day of
+    voting in London (what residents read: "closes at the end of Wednesday 23 December") and,
+    when voting is not open, when it next opens."""
+    return {
+        "id": shown.id,
+        "opens": iso(shown.opens),
+        "closes": iso(shown.closes),
+        "lastDay": last_day(shown).isoformat(),
+        "closed": shown.closed,
+        "votingOpen": shown.is_open(now),
+        "nextOpens": iso(next_opening(shown, now)),
+    }
 
 
 def priority_view(priority: Priority) -> Json:
@@ -46,12 +58,13 @@ def find_postcode(raw: str) -> Json:
     return {"area": area_view(area)}
 
 
-def ballot(area_id: str) -> Json:
+def ballot(area_id: str, now: datetime | None = None) -> Json:
+    now = now or datetime.now(UTC)
     area = catalogue.get_area(area_id)
     shown = catalogue.current_round(area)
     return {
         "area": area_view(area),
-        "round": round_view(shown),
+        "round": round_view(shown, now),
         "budget": area.budget,
         "priorities": [priority_view(p) for p in catalogue.priorities(area.id, shown.priority_ids)],
     }
@@ -141,7 +154,42 @@ def tasking_view(record: TaskingRecord) -> Json:
     }
 
 
-def list_taskings(area_id: str | None) -> Json:
+def list_taskings(area_id: str | None, limit: int = 20, cursor: str | None = None) -> Json:
+    """Taskings the public sees (issued or later; a round short of its quorum is in the area's
+    rounds instead), newest first, a page at a time: `next` is the cursor for the page after."""
     if area_id:
         catalogue.get_area(area_id)  # an unknown area is an error, not an empty list
-    return {"taskings": [tasking_view(record) for record in taskings.list_taskings(area_id)]}
+    page = taskings.list_taskings(area_id, limit, cursor)
+    return {"taskings": [tasking_view(record) for record in page.taskings], "next": page.next}
+
+
+def rounds(area_id: str, now: datetime) -> Json:
+    """An area's rounds newest first, each with its ballots and the tasking it made, if any, so
+    closed rounds' results stay reachable (`/results?round=`). Three queries, whatever the count."""
+    area = catalogue.get_area(area_id)
+    live = aggregates.ballots_by_round(area.id)
+    decided = {record.round_id: record for record in taskings.taskings_of_area(area.id)}
+    return {
+        "area": area.id,
+        "quorum": area.quorum,
+        "rounds": [
+            {
+                **round_view(shown, now),
+                "ballots": decided[shown.id].ballots if shown.id in decided else live.get(shown.id, 0),
+                "quorum": area.quorum,
+                "tasking": _tasking_summary(decided.get(shown.id)),
+            }
+            for shown in catalogue.rounds_of_area(area.id)
+        ],
+    }
+
+
+def _tasking_summary(record: TaskingRecord | None) -> Json | None:
+    if record is None:
+        return None
+    return {
+        "status": record.status,
+        "priority": {"id": record.priority_id, "title": record.priority_title}
+        if record.priority_id
+        else None,
+    }

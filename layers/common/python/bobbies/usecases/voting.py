@@ -25,8 +25,8 @@ def cast_ballot(area_id: str, voter: str, allocations: Mapping[str, int], now: d
     check_voter_token(voter)
     area = catalogue.get_area(area_id)
     current = catalogue.current_round(area)
-    if not current.is_open(now):
-        raise Conflict("no_open_round")
+    if not current.is_open(now):  # the one rule the ballot view's votingOpen shows
+        raise Conflict("round_not_open_yet" if now < current.opens else "no_open_round")
     check_allocations(allocations, current.priority_ids, area.budget)
     kept = counted(allocations)
     who = voter_hash(secrets.voter_key(), voter)
