@@ -39,7 +39,7 @@ EMPTY_NAMED = """() => {
   const said = (el) => el.textContent.trim() || (el.getAttribute('aria-label') || '').trim()
     || (el.getAttribute('aria-labelledby') || '').split(/\\s+/).map((id) => document.getElementById(id)?.textContent.trim()).join('');
   for (const el of document.querySelectorAll('h1, h2, h3, h4, h5, h6, button, a[href], [role="button"]')) {
-    if (!said(el)) found.push(`empty ${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} in ${el.closest('[id]')?.id}`);
+    if (!said(el)) found.push(`empty ${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} in ${el.parentElement.closest('[id]')?.id}`);
   }
   for (const a of document.querySelectorAll('a[href^="#"]')) {
     const id = a.getAttribute('href').slice(1);

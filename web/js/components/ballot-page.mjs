@@ -3,7 +3,7 @@
 
 import { Component, Latest } from '../component.mjs';
 import { setText, showLoadError } from '../dom.mjs';
-import { areaPath } from '../router.mjs';
+import { areaPath, routeHref } from '../router.mjs';
 import { savedBallot, store } from '../store.mjs';
 
 /** Whether a round takes ballots now: the API's own word when it gives one, else its dates. */
@@ -36,7 +36,7 @@ export class BallotPage extends Component {
       failure = err;
     }
     if (!current()) return;
-    this.$('see-results').href = areaPath(areaId, 'results');
+    this.$('see-results').href = routeHref(areaPath(areaId, 'results'));
     if (failure) {
       if (failure.code === 'area_not_found') return page.missing(focus);
       const area = await this.api.area(areaId).catch(() => null);

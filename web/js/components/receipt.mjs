@@ -3,7 +3,7 @@
 
 import { Component } from '../component.mjs';
 import { h, setText } from '../dom.mjs';
-import { areaPath } from '../router.mjs';
+import { areaPath, routeHref } from '../router.mjs';
 import { savedBallot } from '../store.mjs';
 
 export class Receipt extends Component {
@@ -43,7 +43,7 @@ export class Receipt extends Component {
     const fresh = this.fresh?.areaId === area?.id ? this.fresh : null;
     const record = fresh?.record || (area && results?.round ? savedBallot(`${area.id}.${results.round}`) : null);
     const change = this.$('change-ballot');
-    change.href = area ? areaPath(area.id) : '#/';
+    change.href = routeHref(area ? areaPath(area.id) : '#/');
     setText(change, this.t(record ? 'results.changeBallot' : 'results.vote'));
     this.box.hidden = !record;
     if (!record) return;

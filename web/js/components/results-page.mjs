@@ -15,7 +15,7 @@ export class ResultsPage extends Component {
     this.listen(app.router, 'route', this.onRoute);
     this.listen(app.events, 'results:loaded', ({ area, results }) => {
       if (area.id === this.area?.id) this.closes = results.error ? this.closes : results.closes;
-      this.render();
+      if (app.page.isShowing('results')) this.render(); // an answer that lands after leaving brings nothing back
     });
     this.listen(this.i18n, 'change', () => { if (app.page.isShowing('results')) this.render(); });
   }
