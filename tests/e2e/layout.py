@@ -6,8 +6,9 @@ from playwright.sync_api import Page
 # (text cut off, or a box that scrolls sideways), is content a reader with large text loses.
 OVERFLOWS = """() => {
   const width = document.documentElement.clientWidth;
-  const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-    + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+  const classes = (el) => (typeof el.className === 'string' ? el.className.trim().split(/\\s+/) : []);
+  const name = (el) => [el.tagName.toLowerCase() + (el.id ? '#' + el.id : ''), ...classes(el)]
+    .filter(Boolean).join('.');
   const found = [];
   for (const el of document.body.querySelectorAll('*')) {
     if (el.closest('.visually-hidden, .sprite, svg')) continue;
@@ -28,7 +29,8 @@ OVERFLOWS = """() => {
     }
   }
   const page = document.scrollingElement;
-  if (page.scrollWidth > page.clientWidth) found.unshift(`the page scrolls ${page.scrollWidth - page.clientWidth}px sideways`);
+  const sideways = page.scrollWidth - page.clientWidth;
+  if (sideways > 0) found.unshift(`the page scrolls ${sideways}px sideways`);
   return found;
 }"""
 
@@ -36,14 +38,16 @@ OVERFLOWS = """() => {
 # links to nothing (what pa11y's HTML_CodeSniffer reports, hidden parts included).
 EMPTY_NAMED = """() => {
   const found = [];
+  const text = (id) => document.getElementById(id)?.textContent.trim() || '';
   const said = (el) => el.textContent.trim() || (el.getAttribute('aria-label') || '').trim()
-    || (el.getAttribute('aria-labelledby') || '').split(/\\s+/).map((id) => document.getElementById(id)?.textContent.trim()).join('');
+    || (el.getAttribute('aria-labelledby') || '').split(/\\s+/).map(text).join('');
   for (const el of document.querySelectorAll('h1, h2, h3, h4, h5, h6, button, a[href], [role="button"]')) {
-    if (!said(el)) found.push(`empty ${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} in ${el.parentElement.closest('[id]')?.id}`);
+    const where = el.parentElement.closest('[id]')?.id;
+    if (!said(el)) found.push(`empty ${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} in ${where}`);
   }
   for (const a of document.querySelectorAll('a[href^="#"]')) {
     const id = a.getAttribute('href').slice(1);
-    if (id && !document.getElementById(decodeURIComponent(id))) found.push(`link to no #${id}: ${a.textContent.trim()}`);
+    if (id && !document.getElementById(decodeURIComponent(id))) found.push(`link to no #${id}`);
   }
   return found;
 }"""

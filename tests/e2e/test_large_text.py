@@ -23,7 +23,9 @@ VIEWS = {
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
-def test_every_view_reflows_at_320px_with_text_at_200_percent(browser: Browser, base_url: str, lang: str) -> None:
+def test_every_view_reflows_at_320px_with_text_at_200_percent(
+    browser: Browser, base_url: str, lang: str
+) -> None:
     context = new_context(
         browser, base_url, viewport={"width": 320, "height": 640}, locale="cy-GB" if lang == "cy" else "en-GB"
     )
