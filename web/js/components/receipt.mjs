@@ -59,6 +59,6 @@ export class Receipt extends Component {
         h('strong', null, this.t('ballot.count', { count: n }))));
     this.$('confirmation-list').replaceChildren(...items);
     const closes = record.closes || results?.closes;
-    setText(this.$('confirmation-change'), closes ? this.t('confirm.change', { date: i18n.date(closes) }) : '');
+    setText(this.$('confirmation-change'), closes ? this.t('confirm.change', { day: i18n.lastDay(closes) }) : '');
   }
 }
