@@ -6,15 +6,18 @@ Set E2E_BASE_URL to drive an already running `make run` instead (nothing is star
 """
 
 import os
+import secrets
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
-from local.testing import running_stack
+from local.testing import Stack, running_stack
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
+from tests.e2e.seed import seed_area
 from tests.e2e.site import SCREENSHOTS, Site
 
 CHROMIUM = "/usr/bin/chromium"
@@ -38,6 +41,30 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         return
     with running_stack(tmp_path_factory.mktemp("stack")) as stack:
         yield stack.url.rstrip("/")
+
+
+NIGHTLY_AREA = "amlwch"  # a quorum of 3 in the seed data
+
+
+@pytest.fixture(scope="session")
+def stack_after_nightly(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """A stack of its own, after the nightly run two hours past the first rounds' close: a tasking
+    for NIGHTLY_AREA (a quorum of ballots, 7 and 3), and in every area a next round whose opening
+    (that close) is still to come by the real clock."""
+    with running_stack(tmp_path_factory.mktemp("nightly")) as stack:
+        area = NIGHTLY_AREA
+        ballot = requests.get(f"{stack.url}/api/areas/{area}/ballot", timeout=30).json()
+        first, second = (p["id"] for p in ballot["priorities"][:2])
+        for _ in range(seed_area(area)["quorum"]):
+            answer = requests.post(
+                f"{stack.url}/api/areas/{area}/ballots",
+                json={"voter": secrets.token_urlsafe(24), "allocations": {first: 7, second: 3}},
+                timeout=30,
+            )
+            assert answer.status_code == 201, answer.text
+        closes = datetime.fromisoformat(ballot["round"]["closes"].replace("Z", "+00:00"))
+        stack.nightly((closes + timedelta(hours=2)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        yield stack
 
 
 @pytest.fixture(scope="session")

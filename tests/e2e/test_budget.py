@@ -44,7 +44,8 @@ def test_keyboard_cannot_exceed_the_budget(site: Site) -> None:
     expect(site.slider(second)).to_have_value("0")
     expect(site.count_box(third)).to_have_value("0")
     assert placed(site) == 10
-    expect(page.locator("#budget-note")).to_have_text(site.say("ballot.budgetFull"))
+    note = site.priority(third).locator(".field-note")
+    expect(note).to_have_text(site.say("ballot.cappedNone", asked=15, title=third))
 
     # When they free three and then ask for everything on another priority
     site.slider(first).focus()
@@ -63,6 +64,43 @@ def test_keyboard_cannot_exceed_the_budget(site: Site) -> None:
     site.count_box(third).press("Tab")
     expect(site.count_box(third)).to_have_value("0")
     assert placed(site) == 10
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_a_number_cut_to_the_bobbies_left_says_why(site: Site, lang: str) -> None:
+    page = site.page
+    site.open(f"/?lang={lang}#/area/flint")
+    site.wait_for_ballot()
+    first, second, third, *_ = site.ballot_titles("flint").values()
+
+    # Given two bobbies left to give
+    site.count_box(first).fill("8")
+    expect(site.left_text()).to_have_text(site.say("ballot.left", left=2, budget=10))
+
+    # When they type 9 for another priority
+    site.count_box(second).fill("9")
+
+    # Then it gets the 2, and the reason shows beside its box and is read out politely
+    why = site.say("ballot.capped", count=2, asked=9, title=second)
+    expect(site.count_box(second)).to_have_value("2")
+    note = site.priority(second).locator(".field-note")
+    expect(note).to_have_text(why)
+    expect(page.locator("#announcer[aria-live=polite]")).to_have_text(why)
+    described_by = site.count_box(second).get_attribute("aria-describedby") or ""
+    assert note.get_attribute("id") in described_by.split()
+
+    # And it stays while they move on, until that priority changes
+    site.count_box(second).press("Tab")
+    expect(note).to_have_text(why)
+    site.less_button(second).click()
+    expect(note).to_be_empty()
+
+    # When four are asked for with one left, the one-bobby form reads right
+    site.count_box(third).fill("4")
+    expect(site.count_box(third)).to_have_value("1")
+    expect(site.priority(third).locator(".field-note")).to_have_text(
+        site.say("ballot.capped", count=1, asked=4, title=third)
+    )
 
 
 def test_clicking_cannot_exceed_the_budget(site: Site) -> None:

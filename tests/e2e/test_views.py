@@ -56,7 +56,7 @@ def test_every_view_in_english(browser: Browser, base_url: str, width: int) -> N
         check(site, "ballot", problems)
 
         fill(site, area_id, (6, 4, 3))
-        expect(page.locator("#budget-note")).to_be_visible()
+        expect(page.locator("#priorities .field-note:not(:empty)")).to_be_visible()
         check(site, "ballot-budget-full", problems)
 
         page.route("**/api/areas/*/ballots", lambda route: route.abort("failed"))

@@ -39,3 +39,11 @@ def test_counted_phrases_have_every_plural_form_of_the_language(lang: str) -> No
     wanted = PLURAL_FORMS[lang]
     wrong = {key: sorted(forms ^ wanted) for key, forms in counted.items() if forms != wanted}
     assert counted and not wrong, wrong
+
+
+def test_the_home_page_says_a_job_comes_when_a_round_closes() -> None:
+    """Taskings are made when a round closes (the nightly run only finds the rounds that have)."""
+    assert "When a round of voting closes" in catalogue("en")["home.intro"]
+    assert "Each night" not in catalogue("en")["home.intro"]
+    assert "Pan fydd rownd bleidleisio'n cau" in catalogue("cy")["home.intro"]
+    assert "Bob nos" not in catalogue("cy")["home.intro"]

@@ -6,7 +6,8 @@ export const otherLang = (lang) => (lang === 'cy' ? 'en' : 'cy');
 
 const numbers = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
-// Dates are worded from the catalogues: browsers do not all carry Welsh month names.
+// Intl works out the day and time in London; the words come from the catalogues, because browsers
+// do not all carry Welsh (Debian's Chromium has no 'cy' data: it answers in US English).
 const london = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric',
   hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
@@ -74,6 +75,31 @@ export class I18n extends EventTarget {
       weekday: this.list('date.weekdays')[new Date(Date.UTC(year, month - 1, day)).getUTCDay()] || '',
       day, month: this.list('date.months')[month - 1] || month, year, time: `${p.hour}:${p.minute}`,
     });
+  }
+
+  /** A calendar day ("2026-12-23") as people say it: "Wednesday 23 December". */
+  day(isoDate) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate || '');
+    if (!m) return '';
+    const [year, month, day] = [+m[1], +m[2], +m[3]];
+    return this.t('date.day', {
+      weekday: this.list('date.weekdays')[new Date(Date.UTC(year, month - 1, day)).getUTCDay()] || '',
+      day, month: this.list('date.months')[month - 1] || month,
+    });
+  }
+
+  /** A moment's day and time in London: {day: "2026-12-24", time: "02:00"}. */
+  london(iso) {
+    const d = new Date(iso);
+    if (!iso || Number.isNaN(d.getTime())) return null;
+    const p = Object.fromEntries(london.formatToParts(d).map((part) => [part.type, part.value]));
+    return { day: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+  }
+
+  /** The last whole day of voting for a round closing at `closesIso` (it closes as that day ends). */
+  lastDay(closesIso) {
+    const at = this.london(new Date(new Date(closesIso).getTime() - 1).toISOString());
+    return at ? this.day(at.day) : '';
   }
 
   time(date) {

@@ -52,7 +52,7 @@ async function start() {
     page: new Page(i18n),
     events: new EventTarget(),
     /** Makes sure a view's components are running (before its route, or before handing it news). */
-    prepare: (view) => initAll(app, document.getElementById(`view-${view}`)),
+    prepare: (view) => initAll(app, app.page.view(view)),
   };
   app.router = new Router(({ view }) => app.prepare(view));
   await initAll(app, document.querySelector('header'));

@@ -1,8 +1,11 @@
 /* The page around the components: which view shows, the loading line, the document title, the
- * words written into index.html (data-i18n), the skip link and the "not found" view. */
+ * words written into index.html (data-i18n), the skip link and the "not found" view.
+ * Only the view on show is in the document: the others are kept aside (their components still
+ * hold them), so nothing of a view not on show reaches a screen reader, a checker or a search. */
 
 import { setText } from './dom.mjs';
 import { otherLang } from './i18n.mjs';
+import { routeHref } from './router.mjs';
 
 const VIEWS = ['home', 'ballot', 'results', 'missing'];
 
@@ -11,6 +14,10 @@ export class Page {
     this.i18n = i18n;
     this.titleText = () => '';
     this.loadingLine = document.getElementById('loading');
+    this.main = document.getElementById('main');
+    for (const a of document.querySelectorAll('a[href^="#/"]')) a.href = routeHref(a.getAttribute('href'));
+    this.views = new Map(VIEWS.map((v) => [v, document.getElementById(`view-${v}`)]));
+    for (const el of this.views.values()) el.remove();
     i18n.addEventListener('change', () => this.applyStatic());
     document.querySelector('.skip-link').addEventListener('click', (ev) => {
       ev.preventDefault();
@@ -23,14 +30,21 @@ export class Page {
   applyStatic() {
     const { i18n } = this;
     document.documentElement.lang = i18n.lang;
-    for (const el of document.querySelectorAll('[data-i18n]')) setText(el, i18n.t(el.dataset.i18n));
+    const scopes = new Set([document, ...this.views.values()]);
+    for (const scope of scopes) {
+      for (const el of scope.querySelectorAll('[data-i18n]')) setText(el, i18n.t(el.dataset.i18n));
+    }
     document.getElementById('lang-toggle').lang = otherLang(i18n.lang);
     this.title(this.titleText);
   }
 
   /** Shows one view; `title` gives the words before the app's name in the tab (kept across languages). */
   show(name, title) {
-    for (const v of VIEWS) document.getElementById(`view-${v}`).hidden = v !== name;
+    for (const [v, el] of this.views) {
+      el.hidden = v !== name;
+      if (v !== name) el.remove();
+      else if (!el.isConnected) this.main.append(el);
+    }
     this.loading(false);
     if (title) this.title(title);
   }
@@ -42,8 +56,13 @@ export class Page {
     document.title = words ? `${words} | ${app}` : app;
   }
 
+  /** A view's root, in the document or not. */
+  view(name) {
+    return this.views.get(name);
+  }
+
   isShowing(name) {
-    return !document.getElementById(`view-${name}`).hidden;
+    return this.views.get(name).isConnected;
   }
 
   loading(on) {
@@ -52,6 +71,6 @@ export class Page {
 
   missing(focus) {
     this.show('missing', () => this.i18n.t('missing.title'));
-    if (focus) document.getElementById('missing-title').focus();
+    if (focus) this.views.get('missing').querySelector('#missing-title').focus();
   }
 }

@@ -6,6 +6,10 @@
 
 export const areaPath = (id, view = '') => `#/area/${encodeURIComponent(id)}${view ? `/${view}` : ''}`;
 
+/** A link's href for a route: this very document with the route after it, so it reads as the page
+ * it opens, not as a jump to an anchor here (a bare "#/..." is one to checkers and some readers). */
+export const routeHref = (hash) => `${location.pathname}${location.search}${hash}`;
+
 export function parseHash(hash) {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map((p) => {
     try { return decodeURIComponent(p); } catch { return p; }

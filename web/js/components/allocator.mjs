@@ -3,7 +3,7 @@
  * "allocation:change" event and a draft kept on the device. */
 
 import { Component } from '../component.mjs';
-import { h, helmets, icon, setText } from '../dom.mjs';
+import { announce, h, helmets, icon, setText } from '../dom.mjs';
 import { savedBallot, store } from '../store.mjs';
 
 const DRAWN_UP_TO = 20; // larger budgets are shown as numbers only, not helmets
@@ -31,7 +31,7 @@ export class Allocator extends Component {
     this.key = null; // "<area>.<round>"
     this.alloc = null; // {priorityId: bobbies}
     this.list = this.$('priorities');
-    this.note = this.$('budget-note');
+    this.noted = null; // the priority whose box says why it got less than asked
     root.addEventListener('input', (ev) => this.onInput(ev));
     root.addEventListener('change', (ev) => this.onChange(ev));
     this.list.addEventListener('click', (ev) => this.onStep(ev));
@@ -53,7 +53,7 @@ export class Allocator extends Component {
       this.key = key;
     }
     this.ballot = ballot;
-    this.note.textContent = '';
+    this.noted = null;
     this.render();
   }
 
@@ -67,7 +67,7 @@ export class Allocator extends Component {
   item(p, i) {
     const title = this.i18n.loc(p.title);
     const { budget } = this;
-    const ids = { title: `p${i}-title`, desc: `p${i}-desc`, range: `p${i}-range`, num: `p${i}-num` };
+    const ids = { title: `p${i}-title`, desc: `p${i}-desc`, range: `p${i}-range`, num: `p${i}-num`, note: `p${i}-note` };
     const step = (delta, key, name) => h('button', {
       type: 'button', class: 'step', 'data-pid': p.id, 'data-delta': delta, 'aria-label': this.t(key, { title }),
     }, icon(name, 'step-icon'));
@@ -83,7 +83,11 @@ export class Allocator extends Component {
         step(1, 'ballot.more', 'plus'),
         h('span', { class: 'count-wrap' },
           h('label', { for: ids.num, class: 'visually-hidden' }, this.t('ballot.numberLabel', { title })),
-          h('input', { type: 'number', id: ids.num, class: 'count', min: 0, max: budget, step: 1, value: 0, inputmode: 'numeric', 'data-pid': p.id }))),
+          h('input', {
+            type: 'number', id: ids.num, class: 'count', min: 0, max: budget, step: 1, value: 0, inputmode: 'numeric',
+            'data-pid': p.id, 'aria-describedby': ids.note,
+          }))),
+      h('p', { id: ids.note, class: 'field-note' }),
       h('div', { class: 'given-row' },
         h('div', { class: 'helmets helmets-small', 'aria-hidden': 'true' }),
         h('span', { class: 'given-count', 'aria-hidden': 'true' })));
@@ -129,8 +133,20 @@ export class Allocator extends Component {
     const capped = n > max;
     this.alloc[pid] = Math.max(0, Math.min(n, max));
     this.sync(this.row(pid), capped ? null : source);
-    setText(this.note, capped ? this.t('ballot.budgetFull') : '');
+    // A change ends the explanation; leaving the box (which repeats its value) does not.
+    if (capped || this.alloc[pid] !== cur) this.explain(capped ? { pid, asked: n, count: max } : null);
     this.saveDraft();
+  }
+
+  /** Says beside the box, and aloud, why it holds less than was asked for (or clears that). */
+  explain(capped) {
+    if (this.noted && this.noted !== capped?.pid) setText(this.row(this.noted)?.querySelector('.field-note'), '');
+    this.noted = capped?.pid || null;
+    if (!capped) return;
+    const p = this.ballot.priorities.find((x) => x.id === capped.pid);
+    const text = this.t(capped.count ? 'ballot.capped' : 'ballot.cappedNone', { ...capped, title: this.i18n.loc(p?.title) });
+    setText(this.row(capped.pid).querySelector('.field-note'), text);
+    announce(text);
   }
 
   saveDraft() {
@@ -161,7 +177,7 @@ export class Allocator extends Component {
     if (!this.alloc) return;
     for (const pid of Object.keys(this.alloc)) this.alloc[pid] = 0;
     for (const li of this.list.children) this.sync(li, null);
-    setText(this.note, '');
+    this.explain(null);
     this.saveDraft();
   }
 }

@@ -2,7 +2,7 @@
 
 import { Component, Latest } from '../component.mjs';
 import { announce, h, setText } from '../dom.mjs';
-import { areaPath } from '../router.mjs';
+import { areaPath, routeHref } from '../router.mjs';
 import { store } from '../store.mjs';
 
 // A full postcode, or just its first half (the API accepts both).
@@ -93,12 +93,10 @@ export class AreaFinder extends Component {
     this.select.value = chosen;
 
     const last = this.areas.find((a) => a.id === store.get('area'));
-    this.$('continue').hidden = !last;
-    if (last) {
-      const link = this.$('continue-link');
-      link.href = areaPath(last.id);
-      setText(link, this.t('home.continue', { area: i18n.loc(last.name) }));
-    }
+    const carryOn = this.$('continue');
+    carryOn.hidden = !last;
+    carryOn.replaceChildren(...(last ? [h('a', { id: 'continue-link', class: 'button button-secondary', href: routeHref(areaPath(last.id)) },
+      this.t('home.continue', { area: i18n.loc(last.name) }))] : []));
   }
 
   async findByPostcode() {

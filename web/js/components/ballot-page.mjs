@@ -3,14 +3,11 @@
 
 import { Component, Latest } from '../component.mjs';
 import { setText, showLoadError } from '../dom.mjs';
-import { areaPath } from '../router.mjs';
+import { areaPath, routeHref } from '../router.mjs';
 import { savedBallot, store } from '../store.mjs';
 
-/** Whether a round takes ballots now: the API's own word when it gives one, else its dates. */
-export function votingOpen(round, now = Date.now()) {
-  if (typeof round.votingOpen === 'boolean') return round.votingOpen;
-  return !round.closed && new Date(round.opens).getTime() <= now && new Date(round.closes).getTime() > now;
-}
+/** Whether a round takes ballots now: the API's verdict, from the same rule it enforces. */
+export const votingOpen = (round) => round?.votingOpen === true;
 
 export class BallotPage extends Component {
   static moduleName = 'ballot-page';
@@ -36,7 +33,7 @@ export class BallotPage extends Component {
       failure = err;
     }
     if (!current()) return;
-    this.$('see-results').href = areaPath(areaId, 'results');
+    this.$('see-results').href = routeHref(areaPath(areaId, 'results'));
     if (failure) {
       if (failure.code === 'area_not_found') return page.missing(focus);
       const area = await this.api.area(areaId).catch(() => null);
@@ -46,7 +43,7 @@ export class BallotPage extends Component {
       else if (failure.status === 404 && !area) return page.missing(focus);
       else this.shown = { kind: 'failed', area, failure };
     } else if (!votingOpen(ballot.round)) {
-      this.shown = { kind: 'closed', area: ballot.area || { id: areaId } };
+      this.shown = { kind: 'closed', area: ballot.area || { id: areaId }, round: ballot.round };
     } else {
       const key = `${areaId}.${ballot.round.id}`;
       this.shown = { kind: 'open', area: ballot.area || { id: areaId }, ballot, key };
@@ -62,10 +59,10 @@ export class BallotPage extends Component {
     const name = this.i18n.loc(area?.name);
     const saved = kind === 'open' ? savedBallot(key) : null;
     setText(this.$('ballot-title'), name || this.t('appName'));
-    setText(this.$('ballot-meta'), kind === 'open' ? this.t('ballot.closes', { date: this.i18n.date(this.shown.ballot.round.closes) }) : '');
+    setText(this.$('ballot-meta'), kind === 'open' ? this.closing(this.shown.ballot.round) : '');
     this.$('ballot-form').hidden = kind !== 'open';
     this.$('ballot-closed').hidden = kind !== 'closed';
-    setText(this.$('ballot-closed-text'), kind === 'closed' ? this.t('ballot.noRoundBody', { area: name }) : '');
+    setText(this.$('ballot-closed-text'), kind === 'closed' ? this.nextOpening(this.shown.round, name) : '');
     this.$('ballot-existing').hidden = !saved;
     if (saved) setText(this.$('ballot-existing-text'), this.t('ballot.existingBody', { digest: saved.digest || saved.ballot || '' }));
     const loadError = this.$('ballot-load-error');
@@ -74,5 +71,18 @@ export class BallotPage extends Component {
       showLoadError(loadError, this.i18n.error(failure), this.t('common.retry'), () => this.app.router.emit(false));
     }
     this.app.page.show('ballot', () => this.i18n.loc(area?.name));
+  }
+
+  /** "Voting closes at the end of Wednesday 23 December": the last whole day, never "24 December at 00:00". */
+  closing(round) {
+    return this.t('ballot.closes', { day: this.i18n.day(round.lastDay) || this.i18n.lastDay(round.closes) });
+  }
+
+  /** When voting opens again: at the start of a day, or at a time on it (the nightly run's). */
+  nextOpening(round, area) {
+    const at = this.i18n.london(round?.nextOpens);
+    if (!at) return this.t('ballot.noRoundBody', { area });
+    const day = this.i18n.day(at.day);
+    return at.time === '00:00' ? this.t('ballot.opensAtStart', { day }) : this.t('ballot.opensAt', { day, time: at.time });
   }
 }

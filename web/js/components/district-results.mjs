@@ -2,7 +2,7 @@
 
 import { Component } from '../component.mjs';
 import { h, setText, showLoadError } from '../dom.mjs';
-import { areaPath } from '../router.mjs';
+import { areaPath, routeHref } from '../router.mjs';
 
 export class DistrictResults extends Component {
   static moduleName = 'district-results';
@@ -18,6 +18,7 @@ export class DistrictResults extends Component {
         this.box.replaceChildren(h('p', { class: 'hint' }, this.t('loading')));
       }
       this.area = area;
+      if (area) this.renderTitle(); // titled while it loads: never an empty heading
       this.load();
     });
     this.listen(app.events, 'results:refresh', this.load);
@@ -38,9 +39,13 @@ export class DistrictResults extends Component {
     this.render();
   }
 
+  renderTitle() {
+    setText(this.$('district-title'), this.t('results.districtHeading', { district: this.i18n.loc(this.area.district.name) }));
+  }
+
   render() {
     const { area, data: d, i18n } = this;
-    setText(this.$('district-title'), this.t('results.districtHeading', { district: i18n.loc(area.district.name) }));
+    this.renderTitle();
     if (d.error) {
       showLoadError(this.box, i18n.error(d.error), this.t('common.retry'), () => this.load());
       return;
@@ -48,7 +53,7 @@ export class DistrictResults extends Component {
     const rows = (d.areas || []).map((a) => {
       const here = a.id === area.id;
       return h('tr', { class: here ? 'current' : null },
-        h('th', { scope: 'row' }, h('a', { href: areaPath(a.id, 'results'), 'aria-current': here ? 'page' : null }, i18n.loc(a.name))),
+        h('th', { scope: 'row' }, h('a', { href: routeHref(areaPath(a.id, 'results')), 'aria-current': here ? 'page' : null }, i18n.loc(a.name))),
         h('td', { class: 'num' }, i18n.num(a.ballots || 0)),
         h('td', null, a.leader ? `${i18n.loc(a.leader.title)} (${i18n.num(a.leader.average || 0)})` : this.t('results.noLeader')));
     });

@@ -3,7 +3,7 @@
 
 import { Component } from '../component.mjs';
 import { h, setText } from '../dom.mjs';
-import { areaPath } from '../router.mjs';
+import { areaPath, routeHref } from '../router.mjs';
 import { savedBallot } from '../store.mjs';
 
 export class Receipt extends Component {
@@ -43,7 +43,7 @@ export class Receipt extends Component {
     const fresh = this.fresh?.areaId === area?.id ? this.fresh : null;
     const record = fresh?.record || (area && results?.round ? savedBallot(`${area.id}.${results.round}`) : null);
     const change = this.$('change-ballot');
-    change.href = area ? areaPath(area.id) : '#/';
+    change.href = routeHref(area ? areaPath(area.id) : '#/');
     setText(change, this.t(record ? 'results.changeBallot' : 'results.vote'));
     this.box.hidden = !record;
     if (!record) return;
@@ -59,6 +59,6 @@ export class Receipt extends Component {
         h('strong', null, this.t('ballot.count', { count: n }))));
     this.$('confirmation-list').replaceChildren(...items);
     const closes = record.closes || results?.closes;
-    setText(this.$('confirmation-change'), closes ? this.t('confirm.change', { date: i18n.date(closes) }) : '');
+    setText(this.$('confirmation-change'), closes ? this.t('confirm.change', { day: i18n.lastDay(closes) }) : '');
   }
 }

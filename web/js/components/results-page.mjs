@@ -15,7 +15,7 @@ export class ResultsPage extends Component {
     this.listen(app.router, 'route', this.onRoute);
     this.listen(app.events, 'results:loaded', ({ area, results }) => {
       if (area.id === this.area?.id) this.closes = results.error ? this.closes : results.closes;
-      this.render();
+      if (app.page.isShowing('results')) this.render(); // an answer that lands after leaving brings nothing back
     });
     this.listen(this.i18n, 'change', () => { if (app.page.isShowing('results')) this.render(); });
   }
@@ -48,7 +48,7 @@ export class ResultsPage extends Component {
     const name = this.i18n.loc(this.area?.name);
     const title = () => (this.area ? this.t('results.title', { area: this.i18n.loc(this.area.name) }) : '');
     setText(this.$('results-title'), name ? title() : this.t('appName'));
-    setText(this.$('results-meta'), this.closes ? this.t('ballot.closes', { date: this.i18n.date(this.closes) }) : '');
+    setText(this.$('results-meta'), this.closes ? this.t('ballot.closes', { day: this.i18n.lastDay(this.closes) }) : '');
     this.app.page.show('results', title);
   }
 }
