@@ -29,7 +29,7 @@ def test_the_gateway_serves_the_api_as_the_template_routes_it(stack: Stack) -> N
         answer = requests.request(method, stack.url + path, headers={"Accept-Language": "cy"}, timeout=10)
         assert answer.status_code == 405, (method, path, answer.text)
         assert answer.json()["error"]["code"] == "method_not_allowed"
-        assert answer.json()["error"]["message"].startswith("Nid yw'r cyfeiriad")
+        assert answer.json()["error"]["message"].startswith("Dydy'r cyfeiriad")
         assert answer.headers["Allow"] == allowed
 
     # An unknown path under /api is a 404 in the error shape

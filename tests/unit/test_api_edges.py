@@ -79,7 +79,7 @@ def test_an_unsupported_method_is_a_405_in_the_error_shape(
 ) -> None:
     status, body, headers = send(api_event(method, path, headers={"Accept-Language": "cy"}))
     assert (status, body["error"]["code"], headers.get("Allow")) == (405, "method_not_allowed", allowed)
-    assert body["error"]["message"].startswith("Nid yw'r cyfeiriad")
+    assert body["error"]["message"].startswith("Dydy'r cyfeiriad")
 
 
 @pytest.mark.parametrize("area", ["x" * 3000, "\udcff", "BANGOR", "ban gor", "%00", "bangor;drop"])

@@ -51,7 +51,7 @@ def test_a_round_not_yet_open_refuses_ballots_and_says_when_it_opens(call: Call,
     assert (status, body["error"]["code"]) == (409, "round_not_open_yet")
     assert seeded.snapshot() == before
     welsh = call("POST", "/api/areas/bangor/ballots", ballot(speeding=10), headers={"Accept-Language": "cy"})
-    assert welsh[1]["error"]["message"].startswith("Nid yw'r pleidleisio")
+    assert welsh[1]["error"]["message"].startswith("Dydy'r pleidleisio")
 
 
 def test_a_round_past_its_close_refuses_ballots_until_the_nightly_run(aws: LocalAws, tmp_path: Path) -> None:

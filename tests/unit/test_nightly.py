@@ -149,7 +149,7 @@ def test_subscribers_get_the_email_the_sms_and_filterable_attributes(voted: Loca
     assert envelope["Subject"] == tasking["subject"]
     assert tasking["subject"] == f"Tasg / Tasking {reference}: Bangor - Delio cyffuriau / Drug dealing"
     assert "Delio cyffuriau" in tasking["email"] and "Drug dealing" in tasking["email"]
-    assert "5.5 of 10 bobbies" in tasking["email"] and "Ballots: 2 (quorum 2)" in tasking["email"]
+    assert "5.5 of 10 bobbies" in tasking["email"] and "Ballots: 2 (2 needed)" in tasking["email"]
     # the SMS is in Welsh and fits one segment
     assert tasking["sms"].startswith("Tasg Bangor: Delio cyffuriau.")
     assert "2 bleidlais" in tasking["sms"] and reference in tasking["sms"]

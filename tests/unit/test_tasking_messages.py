@@ -114,4 +114,4 @@ def test_a_dead_heat_is_said_to_be_one_in_the_email() -> None:
     tasking = _tasking(raw["id"], raw["priorities"][0], raw["priorities"][1], 2, BY_BALLOT_ORDER)
     email = render(_area(raw, "en"), Round(raw["id"], "r", NIGHT, NIGHT, ()), tasking).email
     assert "A dead heat on average support and on backers; decided by the tie-break rule" in email
-    assert "Roedd yn gwbl gyfartal" in email
+    assert "Roedd y gefnogaeth gyfartalog a nifer y cefnogwyr yr un fath" in email

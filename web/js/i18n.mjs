@@ -62,6 +62,11 @@ export class I18n extends EventTarget {
     return v[this.lang] || v.en || v.cy || '';
   }
 
+  /** A place inside a sentence: its `nameInText` ("y Rhyl", "the West"), else its standalone name. */
+  place(p) {
+    return this.loc(p?.nameInText || p?.name);
+  }
+
   num(n) {
     return typeof n === 'number' && Number.isFinite(n) ? numbers.format(n) : '0';
   }

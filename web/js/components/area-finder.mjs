@@ -96,7 +96,7 @@ export class AreaFinder extends Component {
     const carryOn = this.$('continue');
     carryOn.hidden = !last;
     carryOn.replaceChildren(...(last ? [h('a', { id: 'continue-link', class: 'button button-secondary', href: routeHref(areaPath(last.id)) },
-      this.t('home.continue', { area: i18n.loc(last.name) }))] : []));
+      this.t('home.continue', { area: i18n.place(last) }))] : []));
   }
 
   async findByPostcode() {

@@ -62,7 +62,7 @@ export class BallotPage extends Component {
     setText(this.$('ballot-meta'), kind === 'open' ? this.closing(this.shown.ballot.round) : '');
     this.$('ballot-form').hidden = kind !== 'open';
     this.$('ballot-closed').hidden = kind !== 'closed';
-    setText(this.$('ballot-closed-text'), kind === 'closed' ? this.nextOpening(this.shown.round, name) : '');
+    setText(this.$('ballot-closed-text'), kind === 'closed' ? this.nextOpening(this.shown.round, this.i18n.place(area)) : '');
     this.$('ballot-existing').hidden = !saved;
     if (saved) setText(this.$('ballot-existing-text'), this.t('ballot.existingBody', { digest: saved.digest || saved.ballot || '' }));
     const loadError = this.$('ballot-load-error');

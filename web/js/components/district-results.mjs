@@ -40,7 +40,7 @@ export class DistrictResults extends Component {
   }
 
   renderTitle() {
-    setText(this.$('district-title'), this.t('results.districtHeading', { district: this.i18n.loc(this.area.district.name) }));
+    setText(this.$('district-title'), this.t('results.districtHeading', { district: this.i18n.place(this.area.district) }));
   }
 
   render() {

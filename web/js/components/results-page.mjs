@@ -46,7 +46,7 @@ export class ResultsPage extends Component {
 
   render() {
     const name = this.i18n.loc(this.area?.name);
-    const title = () => (this.area ? this.t('results.title', { area: this.i18n.loc(this.area.name) }) : '');
+    const title = () => (this.area ? this.t('results.title', { area: this.i18n.place(this.area) }) : '');
     setText(this.$('results-title'), name ? title() : this.t('appName'));
     setText(this.$('results-meta'), this.closes ? this.t('ballot.closes', { day: this.i18n.lastDay(this.closes) }) : '');
     this.app.page.show('results', title);

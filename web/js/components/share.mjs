@@ -20,7 +20,7 @@ export class Share extends Component {
   }
 
   render() {
-    const name = this.i18n.loc(this.area?.name);
+    const name = this.i18n.place(this.area);
     setText(this.$('share-body'), this.t('share.body', { area: name }));
     setText(this.$('share-label'), this.t('share.label', { area: name }));
     this.input.value = this.area ? `${location.origin}${location.pathname}${areaPath(this.area.id)}` : '';
@@ -41,7 +41,7 @@ export class Share extends Component {
 
   async share() {
     if (!this.area) return;
-    const text = this.t('share.text', { area: this.i18n.loc(this.area.name) });
+    const text = this.t('share.text', { area: this.i18n.place(this.area) });
     try {
       await navigator.share({ title: this.t('appName'), text, url: this.input.value });
     } catch { /* cancelled */ }

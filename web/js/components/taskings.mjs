@@ -55,8 +55,9 @@ export class Taskings extends Component {
     const noQuorum = status === 'quorum_not_met' || !k.priority;
     const outcome = i18n.loc(k.outcome);
     const figures = noQuorum
-      ? this.t('tasking.quorumNotMet', { ballots: i18n.num(k.ballots || 0) })
-      : this.t('tasking.figures', { average: i18n.num(k.average || 0), ballots: i18n.num(k.ballots || 0), margin: i18n.num(k.margin || 0) });
+      ? this.t('tasking.quorumNotMet', { count: k.ballots || 0 })
+      : [this.t('tasking.figures', { average: i18n.num(k.average || 0), ballots: i18n.loc(k.ballotsText) }),
+        k.leadText ? this.t('tasking.lead', { lead: i18n.loc(k.leadText) }) : ''].join(' ').trim();
     let after = null;
     if (outcome) after = h('div', { class: 'outcome' }, h('p', null, h('strong', null, this.t('tasking.outcome'))), h('p', null, outcome));
     else if (!noQuorum && k.review) after = h('p', null, this.t('tasking.noOutcome', { date: i18n.date(k.review, false) }));

@@ -3,7 +3,7 @@
 ERRORS: dict[str, dict[str, str]] = {
     "invalid_json": {
         "en": "The request body is not valid JSON.",
-        "cy": "Nid yw corff y cais yn JSON dilys.",
+        "cy": "Dydy corff y cais ddim yn JSON dilys.",
     },
     "unsupported_media_type": {
         "en": "Send the ballot as JSON (Content-Type: application/json).",
@@ -15,7 +15,7 @@ ERRORS: dict[str, dict[str, str]] = {
     },
     "invalid_encoding": {
         "en": "The request body is not UTF-8 text.",
-        "cy": "Nid yw corff y cais yn destun UTF-8.",
+        "cy": "Dydy corff y cais ddim yn destun UTF-8.",
     },
     "duplicate_key": {
         "en": "The request names the same field twice.",
@@ -27,7 +27,7 @@ ERRORS: dict[str, dict[str, str]] = {
     },
     "invalid_cursor": {
         "en": "The link to the next page (cursor) is not valid. Start again from the first page.",
-        "cy": "Nid yw'r ddolen i'r dudalen nesaf (cursor) yn ddilys. Dechreuwch eto o'r dudalen gyntaf.",
+        "cy": "Dydy'r ddolen i'r dudalen nesaf (cursor) ddim yn ddilys. Dechreuwch eto o'r dudalen gyntaf.",
     },
     "invalid_limit": {
         "en": "The limit must be a whole number from 1 to 100.",
@@ -35,7 +35,7 @@ ERRORS: dict[str, dict[str, str]] = {
     },
     "invalid_query": {
         "en": "A query parameter of the request is not valid.",
-        "cy": "Nid yw un o baramedrau ymholiad y cais yn ddilys.",
+        "cy": "Dydy un o baramedrau ymholiad y cais ddim yn ddilys.",
     },
     "unknown_field": {
         "en": "The request has a field that is not part of a ballot.",
@@ -43,27 +43,28 @@ ERRORS: dict[str, dict[str, str]] = {
     },
     "invalid_body": {
         "en": "The ballot needs a voter token and the bobbies given to each priority.",
-        "cy": "Mae angen tocyn pleidleisiwr a'r bobi a roddwyd i bob blaenoriaeth ar y bleidlais.",
+        "cy": "Mae angen tocyn pleidleisiwr ar y bleidlais, a nifer y bobis rydych chi'n eu rhoi i bob "
+        "blaenoriaeth.",
     },
     "invalid_voter": {
         "en": "The voter token is not valid.",
-        "cy": "Nid yw'r tocyn pleidleisiwr yn ddilys.",
+        "cy": "Dydy'r tocyn pleidleisiwr ddim yn ddilys.",
     },
     "not_whole_bobbies": {
         "en": "Give whole bobbies only.",
-        "cy": "Rhowch bobi cyfan yn unig.",
+        "cy": "Rhowch fobis cyfan yn unig.",
     },
     "negative_allocation": {
-        "en": "A priority cannot be given fewer than no bobbies.",
-        "cy": "Ni ellir rhoi llai na dim bobi i flaenoriaeth.",
+        "en": "A priority cannot be given fewer than zero bobbies.",
+        "cy": "Allwch chi ddim rhoi llai na dim bobis i flaenoriaeth.",
     },
     "unknown_priority": {
         "en": "One of the priorities is not on this round's ballot.",
-        "cy": "Nid yw un o'r blaenoriaethau ar bapur pleidleisio'r rownd hon.",
+        "cy": "Dydy un o'r blaenoriaethau ddim ar bapur pleidleisio'r rownd hon.",
     },
     "budget_mismatch": {
         "en": "Place every bobby: the bobbies given must add up to the area's budget exactly.",
-        "cy": "Rhowch bob bobi: rhaid i'r bobi a roddir adio i gyllideb yr ardal yn union.",
+        "cy": "Rhowch bob bobi: rhaid i'r bobis rydych chi'n eu rhoi adio i gyllideb yr ardal yn union.",
     },
     "no_open_round": {
         "en": "Voting in this area has closed for this round. "
@@ -73,32 +74,32 @@ ERRORS: dict[str, dict[str, str]] = {
     },
     "round_not_open_yet": {
         "en": "Voting in this round has not started yet. See when it opens and come back then.",
-        "cy": "Nid yw'r pleidleisio yn y rownd hon wedi dechrau eto. "
-        "Gwelwch pryd mae'n agor a dewch yn ôl bryd hynny.",
+        "cy": "Dydy'r pleidleisio yn y rownd hon ddim wedi dechrau eto. "
+        "Edrychwch pryd mae'n agor, a dewch yn ôl bryd hynny.",
     },
     "ballot_changed": {
         "en": "Your ballot was changed from another device at the same moment. Please try again.",
-        "cy": "Newidiwyd eich pleidlais o ddyfais arall ar yr un pryd. Rhowch gynnig arall arni.",
+        "cy": "Cafodd eich pleidlais ei newid o ddyfais arall ar yr un pryd. Rhowch gynnig arall arni.",
     },
     "area_not_found": {
         "en": "There is no area with that name.",
-        "cy": "Nid oes ardal gyda'r enw hwnnw.",
+        "cy": "Does dim ardal o'r enw hwnnw.",
     },
     "district_not_found": {
         "en": "There is no district with that name.",
-        "cy": "Nid oes ardal blismona gyda'r enw hwnnw.",
+        "cy": "Does dim rhanbarth o'r enw hwnnw.",
     },
     "round_not_found": {
         "en": "There is no such round for this area.",
-        "cy": "Nid oes rownd o'r fath ar gyfer yr ardal hon.",
+        "cy": "Does dim rownd o'r fath ar gyfer yr ardal hon.",
     },
     "invalid_postcode": {
         "en": "That does not look like a UK postcode.",
-        "cy": "Nid yw hwnnw'n edrych fel cod post yn y DU.",
+        "cy": "Dydy hwnnw ddim yn edrych fel cod post yn y DU.",
     },
     "postcode_not_covered": {
         "en": "That postcode is outside North Wales, so it has no area here.",
-        "cy": "Mae'r cod post hwnnw y tu allan i Ogledd Cymru, felly nid oes ardal ar ei gyfer yma.",
+        "cy": "Mae'r cod post hwnnw y tu allan i Ogledd Cymru, felly does dim ardal ar ei gyfer yma.",
     },
     "not_found": {
         "en": "There is nothing at this address.",
@@ -106,11 +107,11 @@ ERRORS: dict[str, dict[str, str]] = {
     },
     "method_not_allowed": {
         "en": "This address does not take that kind of request.",
-        "cy": "Nid yw'r cyfeiriad hwn yn derbyn y math hwnnw o gais.",
+        "cy": "Dydy'r cyfeiriad hwn ddim yn derbyn y math hwnnw o gais.",
     },
     "internal_error": {
         "en": "Something went wrong on our side. Nothing was changed; please try again.",
-        "cy": "Aeth rhywbeth o'i le ar ein hochr ni. Ni newidiwyd dim; rhowch gynnig arall arni.",
+        "cy": "Aeth rhywbeth o'i le ar ein hochr ni. Does dim byd wedi newid; rhowch gynnig arall arni.",
     },
 }
 

@@ -25,35 +25,35 @@ _EMAIL: dict[str, dict[str, str]] = {
     "en": {
         "heading": "New tasking for {area}",
         "reference": "Reference: {reference}",
-        "area": "Area: {area} ({district})",
+        "area": "Area: {area} ({district} district)",
         "round": "Round: {opens} - {closes}",
         "priority": "Priority: {title}",
         "description": "About it: {description}",
         "average": "Average support: {average} of {budget}",
-        "ballots": "Ballots: {ballots} (quorum {quorum})",
+        "ballots": "Ballots: {ballots} ({quorum} needed)",
         "runner_up": "Runner-up: {title}, average support {average}",
         "margin": "Lead over the runner-up: {lead}",
         "decided": "How it was decided: {rule}",
-        "issued": "Issued: {issued}",
-        "review": "Review by: {review}",
+        "issued": "Given to the team: {issued}",
+        "review": "Review date: {review}",
         "closing": "Please acknowledge this tasking, quoting {reference}, and report back what was done "
         "by the review date.",
     },
     "cy": {
         "heading": "Tasg newydd ar gyfer {area}",
         "reference": "Cyfeirnod: {reference}",
-        "area": "Ardal: {area} ({district})",
+        "area": "Ardal: {area} (rhanbarth {district})",
         "round": "Rownd: {opens} - {closes}",
         "priority": "Blaenoriaeth: {title}",
         "description": "Disgrifiad: {description}",
-        "average": "Cyfartaledd cefnogaeth: {average} o {budget}",
-        "ballots": "Pleidleisiau: {ballots} (cworwm {quorum})",
-        "runner_up": "Yn ail: {title}, cyfartaledd cefnogaeth {average}",
+        "average": "Cefnogaeth gyfartalog: {average} o {budget}",
+        "ballots": "Pleidleisiau: {ballots} (roedd angen {quorum})",
+        "runner_up": "Yr ail: {title}, cefnogaeth gyfartalog {average}",
         "margin": "Ar y blaen i'r ail o {lead}",
-        "decided": "Sut y penderfynwyd: {rule}",
-        "issued": "Cyhoeddwyd: {issued}",
-        "review": "Adolygu erbyn: {review}",
-        "closing": "Cydnabyddwch y dasg hon, gan nodi {reference}, a rhowch wybod beth a wnaed erbyn "
+        "decided": "Sut cafodd hi ei dewis: {rule}",
+        "issued": "Wedi'i rhoi i'r tîm: {issued}",
+        "review": "Dyddiad adolygu: {review}",
+        "closing": "Cydnabyddwch y dasg hon gan nodi {reference}, a rhowch wybod beth wnaethoch chi erbyn "
         "y dyddiad adolygu.",
     },
 }
@@ -71,10 +71,10 @@ _SMS: dict[str, list[str]] = {
         "{priority}. Avg {average}/{budget}, {ballots}. {tie}Review {review}.",
     ],
     "cy": [
-        "Tasg {area}: {priority}. Cyfartaledd cefnogaeth {average}/{budget}, {ballots}; ar y blaen o "
-        "{lead}, yn ail: {runner_up}. {tie}Adolygu erbyn {review}. Cyfeirnod {reference}",
+        "Tasg {area}: {priority}. Cefnogaeth gyfartalog {average}/{budget}, {ballots}; ar y blaen o "
+        "{lead}, yr ail: {runner_up}. {tie}Dyddiad adolygu {review}. Cyfeirnod {reference}",
         "Tasg {area}: {priority}. Cyfartaledd {average}/{budget}, {ballots}; ar y blaen o {lead}. {tie}"
-        "Adolygu erbyn {review}. Cyfeirnod {reference}",
+        "Dyddiad adolygu {review}. Cyfeirnod {reference}",
         "Tasg {area}: {priority}. Cyfartaledd {average}/{budget}, {ballots}. {tie}Adolygu {review}. "
         "Cyfeirnod {reference}",
         "Tasg {area}: {priority}. Cyfartaledd {average}/{budget}, {ballots}. {tie}Adolygu {review}.",
@@ -94,10 +94,10 @@ def _email_block(language: str, area: Area, closed: Round, tasking: TaskingRecor
     runner_up = tasking.runner_up
     rule = decided_by(tasking.decided_by)
     lines = [
-        words["heading"].format(area=area.name[language]),
+        words["heading"].format(area=area.in_text[language]),
         "",
         words["reference"].format(reference=tasking.reference),
-        words["area"].format(area=area.name[language], district=area.district.name[language]),
+        words["area"].format(area=area.name[language], district=area.district.in_text[language]),
         words["round"].format(opens=_day(closed.opens), closes=_day(closed.closes)),
         words["priority"].format(title=title[language]),
         *(
@@ -150,7 +150,7 @@ def _subject(area: Area, title: Text, reference: str, team: str, other: str) -> 
 def _sms(team: str, area: Area, tasking: TaskingRecord, title: Text) -> str:
     runner_up = tasking.runner_up
     values = {
-        "area": area.name[team],
+        "area": area.in_text[team],
         "priority": title[team],
         "average": figure(tasking.average),
         "budget": area.budget,

@@ -13,18 +13,18 @@ from bobbies.domain.tally import BY_BACKERS, BY_BALLOT_ORDER, BY_SUPPORT
 DECIDED_BY: dict[str, Text] = {
     BY_SUPPORT: {
         "en": "Decided by greater average support.",
-        "cy": "Penderfynwyd gan gyfartaledd cefnogaeth uwch.",
+        "cy": "Roedd ei chefnogaeth gyfartalog yn uwch.",
     },
     BY_BACKERS: {
         "en": "Average support was tied; decided by the tie-break rule: more residents backed it.",
-        "cy": "Roedd y cyfartaledd cefnogaeth yn gyfartal; penderfynwyd gan y rheol ar gyfer "
-        "cyfartal: roedd mwy o drigolion yn ei chefnogi.",
+        "cy": "Roedd y gefnogaeth gyfartalog yr un fath, felly'r rheol torri cyfartal a benderfynodd: "
+        "roedd mwy o drigolion yn ei chefnogi.",
     },
     BY_BALLOT_ORDER: {
         "en": "A dead heat on average support and on backers; decided by the tie-break rule: "
         "it comes first on the ballot.",
-        "cy": "Roedd yn gwbl gyfartal ar gyfartaledd cefnogaeth ac ar nifer y cefnogwyr; penderfynwyd "
-        "gan y rheol ar gyfer cyfartal: mae'n dod gyntaf ar y papur pleidleisio.",
+        "cy": "Roedd y gefnogaeth gyfartalog a nifer y cefnogwyr yr un fath, felly'r rheol torri cyfartal "
+        "a benderfynodd: mae hi'n dod gyntaf ar y papur pleidleisio.",
     },
 }
 
