@@ -104,3 +104,18 @@ def test_a_welsh_browser_starts_in_welsh_and_a_link_can_ask_for_either(
             expect(page.locator("html")).to_have_attribute("lang", lang)
         finally:
             context.close()
+
+
+def test_welsh_names_a_place_as_a_sentence_does(browser: Browser, base_url: str) -> None:
+    """'Canlyniadau ar gyfer y Rhyl', 'rhanbarth y Canol': the API's nameInText, not 'Canlyniadau Y Rhyl'."""
+    context = new_context(browser, base_url, locale="cy-GB")
+    try:
+        page = context.new_page()
+        page.goto("/?lang=cy#/area/rhyl/results")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Canlyniadau ar gyfer y Rhyl")
+        expect(page.locator("#district-title")).to_have_text("Ar draws rhanbarth y Canol")
+        page.locator("#lang-toggle").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Results for Rhyl")
+        expect(page.locator("#district-title")).to_have_text("Across Central district")
+    finally:
+        context.close()
