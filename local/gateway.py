@@ -303,7 +303,8 @@ class _RequestHandler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(response.body)
 
-    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = do_HEAD = _handle
+    # TRACE too, so it gets the API's 405 rather than http.server's HTML 501 (CloudFront refuses it on AWS).
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = do_HEAD = do_TRACE = _handle
 
     def log_message(self, format: str, *args: Any) -> None:
         """The console line in _handle replaces the standard access log."""

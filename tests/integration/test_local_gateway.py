@@ -85,6 +85,12 @@ def test_a_known_path_with_the_wrong_method_gets_405(fixture_stack: Stack) -> No
     assert answer.headers["Allow"] == "GET"
 
 
+def test_trace_gets_the_405_error_body_too(fixture_stack: Stack) -> None:
+    answer = requests.request("TRACE", f"{fixture_stack.url}/api/things/1/parts/2", timeout=10)
+    assert (answer.status_code, answer.json()["error"]["code"]) == (405, "method_not_allowed")
+    assert answer.headers["Allow"] == "GET"
+
+
 def test_the_page_is_served_from_web(fixture_stack: Stack) -> None:
     answer = requests.get(f"{fixture_stack.url}/", timeout=10)
     assert answer.status_code == 200
