@@ -33,6 +33,8 @@ app = make_resolver()
 # document. Handlers return the views' dicts (annotated `Json`), so no answer pays for a second
 # validation at run time: the tests check the views and the running API against the models.
 Json = dict[str, Any]
+# Identifiers from the seed data, as examples for the document's readers (and its tests).
+AreaId = Annotated[str, Path(openapi_examples={"bangor": {"value": "bangor"}})]
 
 
 @app.get("/api/areas", responses=responses({200: (AreasOut, "Every area, by id.")}))
@@ -46,7 +48,13 @@ def list_areas() -> Json:
 )
 def find_postcode(
     # Documented, not checked here: the path arrives percent-encoded; the domain checks it decoded.
-    postcode: Annotated[str, Path(json_schema_extra={"pattern": POSTCODE_PATTERN})],
+    postcode: Annotated[
+        str,
+        Path(
+            json_schema_extra={"pattern": POSTCODE_PATTERN},
+            openapi_examples={"Bangor": {"value": "LL57 2DG"}, "outside": {"value": "SW1A 1AA"}},
+        ),
+    ],
 ) -> Json:
     return views.find_postcode(unquote(postcode))
 
@@ -55,7 +63,7 @@ def find_postcode(
     "/api/areas/<areaId>/ballot",
     responses=responses({200: (BallotPaperOut, "The current round and its priorities.")}, 404),
 )
-def get_ballot(areaId: str) -> Json:
+def get_ballot(areaId: AreaId) -> Json:
     return views.ballot(areaId, datetime.now(UTC))
 
 
@@ -63,7 +71,7 @@ def get_ballot(areaId: str) -> Json:
     "/api/areas/<areaId>/rounds",
     responses=responses({200: (RoundsOut, "The area's rounds, newest first.")}, 404),
 )
-def list_rounds(areaId: str) -> Json:
+def list_rounds(areaId: AreaId) -> Json:
     return views.rounds(areaId, datetime.now(UTC))
 
 
@@ -74,7 +82,7 @@ def list_rounds(areaId: str) -> Json:
         *(400, 404, 409, 413, 415, 422),
     ),
 )
-def cast_ballot(areaId: str, ballot: Annotated[BallotIn, Body()]) -> Response[Json]:
+def cast_ballot(areaId: AreaId, ballot: Annotated[BallotIn, Body()]) -> Response[Json]:
     receipt = voting.cast_ballot(areaId, ballot.voter, ballot.allocations, datetime.now(UTC))
     return Response(
         status_code=200 if receipt.replaced else 201,
@@ -87,7 +95,7 @@ def cast_ballot(areaId: str, ballot: Annotated[BallotIn, Body()]) -> Response[Js
     "/api/areas/<areaId>/results",
     responses=responses({200: (ResultsOut, "The round's standings.")}, 400, 404),
 )
-def get_results(areaId: str, round: Annotated[str | None, Query()] = None) -> Json:
+def get_results(areaId: AreaId, round: Annotated[str | None, Query()] = None) -> Json:
     return views.results(areaId, round)
 
 
@@ -95,7 +103,9 @@ def get_results(areaId: str, round: Annotated[str | None, Query()] = None) -> Js
     "/api/districts/<districtId>/results",
     responses=responses({200: (DistrictResultsOut, "Each area's current round.")}, 404),
 )
-def get_district_results(districtId: str) -> Json:
+def get_district_results(
+    districtId: Annotated[str, Path(openapi_examples={"west": {"value": "west"}})],
+) -> Json:
     return views.district_results(districtId)
 
 

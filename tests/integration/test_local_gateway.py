@@ -3,6 +3,7 @@
 import http.client
 from typing import Any
 
+import pytest
 import requests
 from local.testing import Stack
 
@@ -85,8 +86,9 @@ def test_a_known_path_with_the_wrong_method_gets_405(fixture_stack: Stack) -> No
     assert answer.headers["Allow"] == "GET"
 
 
-def test_trace_gets_the_405_error_body_too(fixture_stack: Stack) -> None:
-    answer = requests.request("TRACE", f"{fixture_stack.url}/api/things/1/parts/2", timeout=10)
+@pytest.mark.parametrize("method", ["TRACE", "QUERY"])
+def test_any_other_method_gets_the_405_error_body_too(fixture_stack: Stack, method: str) -> None:
+    answer = requests.request(method, f"{fixture_stack.url}/api/things/1/parts/2", timeout=10)
     assert (answer.status_code, answer.json()["error"]["code"]) == (405, "method_not_allowed")
     assert answer.headers["Allow"] == "GET"
 

@@ -39,6 +39,12 @@ Bobbies = Annotated[StrictInt, BeforeValidator(_whole), Field(ge=0)]
 class BallotIn(Shape):
     """A resident's ballot: whole bobbies per priority, summing to the area's budget."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"voter": "Zq3vV0d8sK2mW7xYb1", "allocations": {"speeding": 6, "drugs": 4}}]
+        }
+    )
+
     voter: str = Field(
         pattern=f"^{VOTER_TOKEN.pattern}$",
         description="Opaque token the page keeps; only its keyed hash is stored.",
