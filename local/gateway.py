@@ -303,7 +303,12 @@ class _RequestHandler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(response.body)
 
-    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = do_HEAD = _handle
+    def __getattr__(self, name: str) -> Any:
+        """http.server looks up `do_<METHOD>`: every method (TRACE, QUERY, ...) goes to the gateway, so an
+        unknown one gets the API's 405 with Allow rather than an HTML 501."""
+        if name.startswith("do_"):
+            return self._handle
+        raise AttributeError(name)
 
     def log_message(self, format: str, *args: Any) -> None:
         """The console line in _handle replaces the standard access log."""

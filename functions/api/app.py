@@ -6,48 +6,83 @@ from typing import Annotated, Any
 from urllib.parse import unquote
 
 from aws_lambda_powertools.event_handler import Response, content_types
-from aws_lambda_powertools.event_handler.openapi.params import Body, Query
+from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
-from bobbies.http import make_resolver, resolve
+from bobbies.api_models import (
+    AreasOut,
+    BallotIn,
+    BallotPaperOut,
+    DistrictResultsOut,
+    PostcodeOut,
+    ReceiptOut,
+    ResultsOut,
+    RoundsOut,
+    TaskingsOut,
+    responses,
+)
+from bobbies.domain.postcode import PATTERN as POSTCODE_PATTERN
+from bobbies.http import make_resolver, openapi_document, resolve
 from bobbies.observability import logger, metrics, traced
 from bobbies.usecases import views, voting
 
 app = make_resolver()
 
+# The views build the JSON the page relies on; the models in `responses` describe it for the
+# document. Handlers return the views' dicts (annotated `Json`), so no answer pays for a second
+# validation at run time: the tests check the views and the running API against the models.
+Json = dict[str, Any]
+# Identifiers from the seed data, as examples for the document's readers (and its tests).
+AreaId = Annotated[str, Path(openapi_examples={"bangor": {"value": "bangor"}})]
 
-class BallotIn(BaseModel):
-    """A resident's ballot: whole bobbies per priority, summing to the area's budget."""
 
-    model_config = ConfigDict(extra="forbid")
-    voter: str = Field(description="Opaque token the page keeps; only its keyed hash is stored.")
-    allocations: dict[str, StrictInt] = Field(description="Bobbies given to each priority id.")
-
-
-@app.get("/api/areas")
-def list_areas() -> dict[str, Any]:
+@app.get("/api/areas", responses=responses({200: (AreasOut, "Every area, by id.")}))
+def list_areas() -> Json:
     return views.list_areas()
 
 
-@app.get("/api/postcodes/<postcode>")
-def find_postcode(postcode: str) -> dict[str, Any]:
+@app.get(
+    "/api/postcodes/<postcode>",
+    responses=responses({200: (PostcodeOut, "The area the postcode is in.")}, 400, 404),
+)
+def find_postcode(
+    # Documented, not checked here: the path arrives percent-encoded; the domain checks it decoded.
+    postcode: Annotated[
+        str,
+        Path(
+            json_schema_extra={"pattern": POSTCODE_PATTERN},
+            openapi_examples={"Bangor": {"value": "LL57 2DG"}, "outside": {"value": "SW1A 1AA"}},
+        ),
+    ],
+) -> Json:
     return views.find_postcode(unquote(postcode))
 
 
-@app.get("/api/areas/<areaId>/ballot")
-def get_ballot(areaId: str) -> dict[str, Any]:
+@app.get(
+    "/api/areas/<areaId>/ballot",
+    responses=responses({200: (BallotPaperOut, "The current round and its priorities.")}, 404),
+)
+def get_ballot(areaId: AreaId) -> Json:
     return views.ballot(areaId, datetime.now(UTC))
 
 
-@app.get("/api/areas/<areaId>/rounds")
-def list_rounds(areaId: str) -> dict[str, Any]:
+@app.get(
+    "/api/areas/<areaId>/rounds",
+    responses=responses({200: (RoundsOut, "The area's rounds, newest first.")}, 404),
+)
+def list_rounds(areaId: AreaId) -> Json:
     return views.rounds(areaId, datetime.now(UTC))
 
 
-@app.post("/api/areas/<areaId>/ballots")
-def cast_ballot(areaId: str, ballot: Annotated[BallotIn, Body()]) -> Response[dict[str, Any]]:
+@app.post(
+    "/api/areas/<areaId>/ballots",
+    responses=responses(
+        {201: (ReceiptOut, "A first ballot, counted."), 200: (ReceiptOut, "The voter's ballot, replaced.")},
+        *(400, 404, 409, 413, 415, 422),
+    ),
+)
+def cast_ballot(areaId: AreaId, ballot: Annotated[BallotIn, Body()]) -> Response[Json]:
     receipt = voting.cast_ballot(areaId, ballot.voter, ballot.allocations, datetime.now(UTC))
     return Response(
         status_code=200 if receipt.replaced else 201,
@@ -56,31 +91,45 @@ def cast_ballot(areaId: str, ballot: Annotated[BallotIn, Body()]) -> Response[di
     )
 
 
-@app.get("/api/areas/<areaId>/results")
-def get_results(areaId: str, round: Annotated[str | None, Query()] = None) -> dict[str, Any]:
+@app.get(
+    "/api/areas/<areaId>/results",
+    responses=responses({200: (ResultsOut, "The round's standings.")}, 400, 404),
+)
+def get_results(areaId: AreaId, round: Annotated[str | None, Query()] = None) -> Json:
     return views.results(areaId, round)
 
 
-@app.get("/api/districts/<districtId>/results")
-def get_district_results(districtId: str) -> dict[str, Any]:
+@app.get(
+    "/api/districts/<districtId>/results",
+    responses=responses({200: (DistrictResultsOut, "Each area's current round.")}, 404),
+)
+def get_district_results(
+    districtId: Annotated[str, Path(openapi_examples={"west": {"value": "west"}})],
+) -> Json:
     return views.district_results(districtId)
 
 
-@app.get("/api/taskings")
+@app.get(
+    "/api/taskings",
+    responses=responses({200: (TaskingsOut, "Published taskings, newest first.")}, 400, 404),
+)
 def list_taskings(
     area: Annotated[str | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
-) -> dict[str, Any]:
+) -> Json:
     return views.list_taskings(area, limit, cursor)
 
 
-@app.get("/api/openapi.json")
+@app.get(
+    "/api/openapi.json",
+    responses={200: {"description": "This document.", "content": {"application/json": {"schema": {}}}}},
+)
 def openapi() -> Response[str]:
     return Response(
         status_code=200,
         content_type=content_types.APPLICATION_JSON,
-        body=app.get_openapi_json_schema(title="Balance Your Bobbies", version="1.0.0"),
+        body=openapi_document(app, title="Balance Your Bobbies", version="1.0.0"),
     )
 
 

@@ -3,6 +3,7 @@
 import http.client
 from typing import Any
 
+import pytest
 import requests
 from local.testing import Stack
 
@@ -82,6 +83,13 @@ def test_a_known_path_with_the_wrong_method_gets_405(fixture_stack: Stack) -> No
     answer = requests.delete(f"{fixture_stack.url}/api/things/1/parts/2", timeout=10)
     assert answer.status_code == 405
     assert answer.json()["error"]["code"] == "method_not_allowed"
+    assert answer.headers["Allow"] == "GET"
+
+
+@pytest.mark.parametrize("method", ["TRACE", "QUERY"])
+def test_any_other_method_gets_the_405_error_body_too(fixture_stack: Stack, method: str) -> None:
+    answer = requests.request(method, f"{fixture_stack.url}/api/things/1/parts/2", timeout=10)
+    assert (answer.status_code, answer.json()["error"]["code"]) == (405, "method_not_allowed")
     assert answer.headers["Allow"] == "GET"
 
 

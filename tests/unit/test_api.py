@@ -120,6 +120,12 @@ def test_a_bad_ballot_is_refused_with_a_code_and_changes_nothing(
     assert seeded.snapshot() == before
 
 
+def test_a_whole_number_written_with_a_point_is_counted_as_whole(call: Call) -> None:
+    body = f'{{"voter": "{VOTER}", "allocations": {{"speeding": 6.0, "drugs": 4e0}}}}'
+    status, receipt = call("POST", "/api/areas/bangor/ballots", body)
+    assert (status, receipt["allocations"]) == (201, {"drugs": 4, "speeding": 6})
+
+
 def test_a_ballot_not_sent_as_json_is_refused(call: Call, seeded: LocalAws) -> None:
     before = seeded.snapshot()
     status, body = call(

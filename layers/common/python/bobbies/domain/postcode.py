@@ -7,13 +7,21 @@ from bobbies.domain.errors import InvalidInput
 # Outward code (area, district) and an optional inward code (sector digit, unit letters).
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})?$")
 
+# A postcode as a person may write it: either case, whitespace anywhere (Python's \s spelt out, as
+# JavaScript's differs), ASCII letters only ("ß".upper() is "SS"). The API's document publishes this
+# very pattern, so what the document calls a postcode and what is accepted are the same strings.
+_GAP = r"[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+_L, _D, _A = (f"{_GAP}*{kind}" for kind in ("[A-Za-z]", "[0-9]", "[A-Za-z0-9]"))
+PATTERN = f"^{_L}(?:{_L})?{_D}(?:{_A})?(?:{_D}{_L}{_L})?{_GAP}*$"
+_WRITTEN = re.compile(PATTERN)
+
 
 def normalise(raw: str) -> str:
     """'ll572dg' -> 'LL57 2DG'; an outward code alone ('ll57') is accepted too."""
-    compact = re.sub(r"\s+", "", raw).upper()
-    match = _POSTCODE.fullmatch(compact)
-    if not match:
+    if not _WRITTEN.fullmatch(raw):
         raise InvalidInput("invalid_postcode")
+    match = _POSTCODE.fullmatch(re.sub(_GAP, "", raw).upper())
+    assert match  # the written form is the compact form with gaps
     outward, inward = match.groups()
     return f"{outward} {inward}" if inward else outward
 

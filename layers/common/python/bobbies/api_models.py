@@ -1,0 +1,275 @@
+"""The public API's request and response shapes, so /api/openapi.json is made from the code.
+
+The views in usecases/views.py build the JSON; these models describe it field for field (extra
+fields are forbidden, so a field added to a view without its model fails the tests that check the
+views and the running API against the document). The page relies on the views' JSON as it is.
+"""
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt
+
+from bobbies.domain.ballot import VOTER_TOKEN
+
+
+class Shape(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Text(Shape):
+    """Words in both languages."""
+
+    en: str
+    cy: str
+
+
+# Requests
+
+
+def _whole(value: Any) -> Any:
+    """JSON has one kind of number: 10.0 is the whole number 10 (as the schema's "integer" says)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+# Whole and not negative; "10" and true are not numbers of bobbies.
+Bobbies = Annotated[StrictInt, BeforeValidator(_whole), Field(ge=0)]
+
+
+class BallotIn(Shape):
+    """A resident's ballot: whole bobbies per priority, summing to the area's budget."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"voter": "Zq3vV0d8sK2mW7xYb1", "allocations": {"speeding": 6, "drugs": 4}}]
+        }
+    )
+
+    voter: str = Field(
+        pattern=f"^{VOTER_TOKEN.pattern}$",
+        description="Opaque token the page keeps; only its keyed hash is stored.",
+    )
+    allocations: dict[str, Bobbies] = Field(
+        description="Bobbies given to each priority id: whole, none negative, summing to the area's budget."
+    )
+
+
+# Errors
+
+
+class ErrorDetail(Shape):
+    code: str = Field(description="Machine code a client can act on, e.g. area_not_found.")
+    message: str = Field(description="Plain words, in Welsh when the request asks (Accept-Language: cy).")
+
+
+class ErrorOut(Shape):
+    error: ErrorDetail
+
+
+# Places
+
+
+class DistrictOut(Shape):
+    id: str
+    name: Text = Field(description="Standing alone (a heading, a list).")
+    nameInText: Text = Field(description="Inside a sentence ('the West', 'y Gorllewin').")
+
+
+class AreaOut(Shape):
+    id: str
+    name: Text
+    nameInText: Text
+    district: DistrictOut
+    budget: int = Field(description="Bobbies each ballot shares out.")
+    quorum: int = Field(description="The fewest ballots for a tasking.")
+
+
+class AreasOut(Shape):
+    areas: list[AreaOut]
+
+
+class PostcodeOut(Shape):
+    area: AreaOut
+
+
+# Ballots and rounds
+
+
+class RoundOut(Shape):
+    id: str
+    opens: datetime
+    closes: datetime
+    lastDay: date = Field(description="The last whole day of voting, in London.")
+    closed: bool
+    votingOpen: bool = Field(description="Whether a ballot cast now counts.")
+    nextOpens: datetime | None = Field(description="When voting next opens, while it is not open.")
+
+
+class PriorityOut(Shape):
+    id: str
+    title: Text
+    description: Text
+
+
+class BallotPaperOut(Shape):
+    area: AreaOut
+    round: RoundOut
+    budget: int
+    priorities: list[PriorityOut]
+
+
+class ReceiptOut(Shape):
+    ballot: str
+    round: str
+    digest: str = Field(description="A short fingerprint of exactly what was counted.")
+    allocations: dict[str, int] = Field(description="As counted: priorities given no bobbies are left out.")
+    replaced: bool = Field(description="Whether it replaced this voter's earlier ballot in the round.")
+
+
+class PriorityName(Shape):
+    id: str
+    title: Text | None
+
+
+class TaskingSummary(Shape):
+    status: str
+    priority: PriorityName | None
+
+
+class RoundRowOut(RoundOut):
+    ballots: int
+    quorum: int
+    ballotsText: Text
+    quorumText: Text
+    tasking: TaskingSummary | None = Field(description="What the round made, once decided.")
+
+
+class RoundsOut(Shape):
+    area: str
+    quorum: int
+    rounds: list[RoundRowOut] = Field(description="Newest first.")
+
+
+# Results
+
+
+class RunnerUpOut(Shape):
+    id: str
+    title: Text | None
+    average: float
+    averageText: str
+
+
+class StandingOut(Shape):
+    id: str
+    title: Text | None
+    support: int = Field(description="Bobbies summed over the round's ballots.")
+    average: float
+    averageText: str
+    rank: int
+
+
+class Decision(Shape):
+    """Filled in once there is a leader."""
+
+    leader: str | None
+    runnerUp: RunnerUpOut | None
+    margin: float | None
+    marginText: str | None
+    leadText: Text | None
+    decidedBy: Literal["support", "backers", "ballot_order"] | None
+    decidedByText: Text | None
+
+
+class ResultsOut(Decision):
+    area: str
+    round: str
+    opens: datetime
+    closes: datetime
+    ballots: int
+    ballotsText: Text
+    quorum: int
+    quorumMet: bool
+    quorumText: Text
+    priorities: list[StandingOut] = Field(description="Ranked.")
+
+
+class LeaderOut(Shape):
+    id: str
+    title: Text | None
+    average: float
+
+
+class DistrictAreaOut(Shape):
+    id: str
+    name: Text
+    nameInText: Text
+    round: str
+    closes: datetime
+    ballots: int
+    quorumMet: bool
+    leader: LeaderOut | None
+
+
+class DistrictResultsOut(Shape):
+    district: DistrictOut
+    ballots: int
+    areas: list[DistrictAreaOut]
+
+
+# Taskings
+
+
+class TaskingPriority(Shape):
+    id: str
+    title: Text | None
+    description: Text | None
+
+
+class TaskingOut(Shape):
+    area: str
+    district: str
+    round: str
+    reference: str = Field(description="A short reference a team can quote, e.g. K7QX-4MP2.")
+    status: str
+    priority: TaskingPriority | None
+    average: float
+    averageText: str | None
+    ballots: int
+    ballotsText: Text
+    quorum: int | None
+    quorumText: Text | None
+    margin: float
+    marginText: str | None
+    leadText: Text | None
+    runnerUp: RunnerUpOut | None
+    decidedBy: Literal["support", "backers", "ballot_order"] | None
+    decidedByText: Text | None
+    issued: datetime
+    review: datetime | None
+    outcome: Text | None
+
+
+class TaskingsOut(Shape):
+    taskings: list[TaskingOut] = Field(description="Newest first.")
+    next: str | None = Field(description="The cursor for the next page, if there is one.")
+
+
+def json_response(model: type[BaseModel], description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"model": model}}}
+
+
+ERRORS: dict[int, str] = {
+    400: "Malformed request (e.g. invalid_postcode, invalid_json, invalid_cursor).",
+    404: "Not found (e.g. area_not_found, round_not_found).",
+    409: "Not possible now (e.g. no_open_round).",
+    413: "Body larger than 8 KB.",
+    415: "Body not application/json.",
+    422: "Well formed but breaks a rule (e.g. budget_mismatch, invalid_voter).",
+}
+
+
+def responses(ok: dict[int, tuple[type[BaseModel], str]], *errors: int) -> dict[int, Any]:
+    """An operation's documented answers: its successes and its errors, all errors in one shape."""
+    answers = {status: json_response(model, words) for status, (model, words) in ok.items()}
+    return answers | {status: json_response(ErrorOut, ERRORS[status]) for status in errors}
