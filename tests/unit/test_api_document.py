@@ -50,7 +50,12 @@ def test_each_answer_is_the_named_shape_its_route_documents(call: Call) -> None:
         ("GET", "/api/districts/{districtId}/results", "/api/districts/west/results", None),
         ("GET", "/api/taskings", "/api/taskings", None),
         ("GET", "/api/taskings", "/api/taskings?cursor=forged", None),
-        ("POST", "/api/areas/{areaId}/ballots", "/api/areas/wrexham/ballots", ballot(voter="short", drugs=10)),
+        (
+            "POST",
+            "/api/areas/{areaId}/ballots",
+            "/api/areas/wrexham/ballots",
+            ballot(voter="short", drugs=10),
+        ),
         ("POST", "/api/areas/{areaId}/ballots", "/api/areas/wrexham/ballots", "{"),
         ("POST", "/api/areas/{areaId}/ballots", "/api/areas/bangor/ballots", ballot(speeding=10)),
     ]
