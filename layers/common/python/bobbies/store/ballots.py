@@ -1,14 +1,18 @@
-"""The ballots table: one item per voter per round, written with one conditional write."""
+"""The ballots table: one item per voter per round, written with one conditional write (together
+with the receipt for the new version, in one transaction)."""
 
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from pynamodb.exceptions import PutError
+from pynamodb.exceptions import TransactWriteError
+from pynamodb.transactions import TransactWrite
 
 from bobbies.domain.errors import Conflict
-from bobbies.store.models import BallotModel, as_ints, bound, condition_failed
+from bobbies.domain.receipts import new_receipt_code, receipt_hash
+from bobbies.store.models import BallotModel, as_ints, bound, connection
+from bobbies.store.receipts import StoredReceipt, receipt_item
 
 
 @dataclass(frozen=True)
@@ -17,6 +21,7 @@ class StoredBallot:
     version: int
     allocations: dict[str, int]
     digest: str
+    receipt: str = ""  # the code given for this version; known only when it was just written
 
 
 def round_key(area_id: str, round_id: str) -> str:
@@ -47,6 +52,7 @@ def record_ballot(
         version=replacing.version + 1 if replacing else 1,
         allocations=dict(allocations),
         digest=digest,
+        receipt=new_receipt_code(),
     )
     condition = (
         BallotModel.version == replacing.version if replacing else BallotModel.voter_hash.does_not_exist()
@@ -62,10 +68,16 @@ def record_ballot(
         digest=digest,
         cast_at=now,
     )
+    receipt = StoredReceipt(area_id, round_id, voter_hash, ballot.ballot_id, ballot.version)
+    key = receipt_hash(ballot.receipt)
+    assert key is not None
     try:
-        item.save(condition=condition)
-    except PutError as error:
-        if condition_failed(error):
+        with TransactWrite(connection=connection()) as transaction:
+            transaction.save(item, condition=condition)
+            transaction.save(receipt_item(key, receipt))
+    except TransactWriteError as error:
+        reasons = error.cancellation_reasons or []
+        if reasons and reasons[0] is not None and reasons[0].code == "ConditionalCheckFailed":
             raise Conflict("ballot_changed") from None
         raise
     return ballot
