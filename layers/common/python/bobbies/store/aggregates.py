@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from pynamodb.exceptions import TransactWriteError, UpdateError
-from pynamodb.expressions.update import Action
 from pynamodb.expressions.condition import Condition
+from pynamodb.expressions.update import Action
 from pynamodb.transactions import TransactWrite
 
 from bobbies.domain.model import Tally

@@ -183,10 +183,16 @@ def bound[M: type[Model]](model: M) -> M:
     return model
 
 
-def connection() -> Connection:
-    """A connection for transactions that span tables, to the current settings' region and endpoint."""
+@cache
+def _connection(settings_key: object) -> Connection:
     config = settings()
     return Connection(region=config.region, host=config.endpoint_url)
+
+
+def connection() -> Connection:
+    """A connection for transactions that span tables, to the current settings' region and endpoint
+    (made once: a new one costs a new botocore client)."""
+    return _connection(settings())
 
 
 def as_ints(raw: object) -> dict[str, int]:
@@ -203,3 +209,4 @@ def condition_failed(error: Exception) -> bool:
 def forget_connections() -> None:
     """Rebind on next use: for tests and the local runner, whose endpoint changes under one process."""
     _bind.cache_clear()
+    _connection.cache_clear()
