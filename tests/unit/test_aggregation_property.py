@@ -35,7 +35,7 @@ from local.template import create_tables
 from bobbies.domain.tally import same_tally, tally_of
 from bobbies.store import aggregates, ballots
 from bobbies.store.models import BallotModel, bound
-from bobbies.store.stream import ParkedBatch
+from bobbies.store.stream import ParkedBatch, parked_batch
 from bobbies.usecases.replay import replay_parked
 from tests.conftest import FakeLambdaContext, load_handler
 from tests.unit.conftest import LocalAws, moto_stack
@@ -69,16 +69,26 @@ def allocations(draw: st.DrawFn) -> dict[str, int]:
 Action = tuple[tuple[str, str], int, dict[str, int] | str]
 actions = st.lists(
     st.tuples(
-        st.sampled_from(AGGREGATES),
+        st.sampled_from([AGGREGATES[0], *AGGREGATES]),  # one aggregate busier than the others
         st.integers(0, 3),
         st.one_of(allocations(), allocations(), allocations(), st.just("remove"), st.just("touch")),
     ),
-    min_size=1,
+    min_size=6,
     max_size=30,
 )
-plans = st.lists(
-    st.tuples(st.integers(0, 2), st.integers(1, 8), st.sampled_from(Step)), min_size=4, max_size=25
-)
+
+
+@st.composite
+def plans(draw: st.DrawFn) -> list[tuple[int, int, Step]]:
+    """(which waiting shard, batch size, what happens) per delivery; one of the first three is
+    given up on, so every example parks a batch and replays it."""
+    kinds = st.sampled_from([*Step, Step.PARALLEL, Step.PARALLEL, Step.PARALLEL])
+    steps = draw(st.lists(st.tuples(st.integers(0, 2), st.integers(1, 4), kinds), min_size=4, max_size=25))
+    at = draw(st.integers(0, 2))
+    steps[at] = (steps[at][0], steps[at][1], Step.GIVE_UP)
+    return steps
+
+
 write_faults = st.lists(st.sampled_from(Write), min_size=3, max_size=20)
 
 
@@ -116,12 +126,17 @@ class Shard:
         return [r for r in self.records if batch.first <= int(r["dynamodb"]["SequenceNumber"]) <= batch.last]
 
 
-def spread(records: list[dict[str, Any]], shard_count: int, rollover: int) -> list[Shard]:
+def aggregate_of(record: dict[str, Any]) -> tuple[str, str]:
+    image = record["dynamodb"].get("NewImage") or record["dynamodb"]["OldImage"]
+    return image["area_id"]["S"], image["round_id"]["S"]
+
+
+def spread(records: list[dict[str, Any]], shard_count: int, rollover_percent: int) -> list[Shard]:
     """Each aggregate's records in one shard until the rollover, in another after it."""
+    rollover = min(max(1, len(records) * rollover_percent // 100), len(records) - 1)
     shards = [Shard(f"shardId-{k:04d}") for k in range(shard_count)]
     for index, record in enumerate(records):
-        image = record["dynamodb"].get("NewImage") or record["dynamodb"]["OldImage"]
-        aggregate = AGGREGATES.index((image["area_id"]["S"], image["round_id"]["S"]))
+        aggregate = AGGREGATES.index(aggregate_of(record))
         k = (aggregate + (index >= rollover)) % shard_count
         shards[k].add(record, digits=21 + 8 * k)
     return [shard for shard in shards if shard.records]
@@ -133,7 +148,9 @@ class Faults:
 
     writes: list[Write]
     fired: dict[str, int] = field(default_factory=dict)
-    meddle: Callable[[], None] | None = None  # run once, when an invocation has read an aggregate
+    # Runs when an invocation has read an aggregate and not yet written it, until it finds
+    # something to do on that aggregate (then it is spent).
+    meddle: Callable[[tuple[str, str]], bool] | None = None
 
     def note(self, kind: str) -> None:
         self.fired[kind] = self.fired.get(kind, 0) + 1
@@ -156,9 +173,8 @@ class Faults:
         def read(*args: Any) -> aggregates.Aggregate:
             aggregate = real_read(*args)
             meddle, self.meddle = self.meddle, None
-            if meddle:
-                self.note("parallel")
-                meddle()
+            if meddle and not meddle(args):
+                self.meddle = meddle
             return aggregate
 
         with (
@@ -175,6 +191,7 @@ class EventSource:
         self.shards, self.faults = shards, faults
         self.handler = load_handler("AggregateBallotsFunction")
         self.parked: list[dict[str, Any]] = []
+        self.in_flight: list[Shard] = []  # a shard has one invocation at a time
 
     def invoke(self, batch: list[dict[str, Any]]) -> set[str]:
         """The sequence numbers to retry from (all of them when the function failed)."""
@@ -195,12 +212,13 @@ class EventSource:
                 shard.position += len(batch)
                 return
             if step is Step.PARALLEL:
-                self.faults.meddle = self.meddle_from(shard)
+                self.faults.meddle = self.meddle
             sent = [*batch, batch[0]] if step is Step.RECORD_TWICE else batch
+            self.in_flight.append(shard)
             if step is Step.DELIVERED_TWICE:
                 self.invoke(sent)  # the answer never reaches Lambda
             failed = self.invoke(sent)
-            self.faults.meddle = None
+            self.in_flight.remove(shard)
             numbers = [record["dynamodb"]["SequenceNumber"] for record in batch]
             if not failed:
                 shard.position += len(batch)
@@ -208,30 +226,42 @@ class EventSource:
             shard.position += min(numbers.index(number) for number in failed)
         pytest.fail(f"a batch of {shard.id} was never applied")
 
-    def meddle_from(self, busy: Shard) -> Callable[[], None]:
-        """Another shard's next batch, or a parked batch replayed, while `busy` is part-way."""
-        others = [shard for shard in self.shards if shard is not busy and shard.position < len(shard.records)]
-
-        def run() -> None:
-            if others:
-                self.deliver(others[0], 3, Step.PLAIN)
-            elif self.parked:
-                self.replay_one()
-
-        return run
+    def meddle(self, aggregate: tuple[str, str]) -> bool:
+        """Another invocation on the aggregate one is folding into: the next of its records on a
+        shard not in flight (after the rollover), or a parked batch holding some, replayed."""
+        for shard in self.shards:
+            waiting = [aggregate_of(record) for record in shard.records[shard.position :]]
+            if shard not in self.in_flight and aggregate in waiting:
+                self.faults.note("parallel")
+                self.deliver(shard, waiting.index(aggregate) + 1, Step.PLAIN)
+                return True
+        for message in self.parked:
+            if aggregate in map(aggregate_of, self.parked_records(message)):
+                self.faults.note("parallel")
+                self.parked.remove(message)
+                self.replay(message)
+                return True
+        return False
 
     def park(self, shard: Shard, batch: list[dict[str, Any]]) -> None:
         self.faults.note("parked")
         given_up = Invocation(None, {"errorType": "Timeout"}, 0.0, "request")
         self.parked.append(_failure_message("Aggregate", shard.id, "arn:stream", batch, given_up, 6))
 
-    def replay_one(self) -> None:
-        message = self.parked.pop(0)
-        shard = next(s for s in self.shards if s.id == message["DDBStreamBatchInfo"]["shardId"])
+    def parked_records(self, message: dict[str, Any]) -> list[dict[str, Any]]:
+        return self.shard(message).between(parked_batch(message))
+
+    def shard(self, message: dict[str, Any]) -> Shard:
+        return next(s for s in self.shards if s.id == message["DDBStreamBatchInfo"]["shardId"])
+
+    def replay(self, message: dict[str, Any]) -> None:
         try:
-            replay_parked(message, read=shard.between)
+            replay_parked(message, read=self.shard(message).between)
         except Exception:
             self.parked.append(message)  # still on the queue for the next replay
+
+    def replay_one(self) -> None:
+        self.replay(self.parked.pop(0))
 
     def run(self, plan: list[tuple[int, int, Step]]) -> None:
         steps = iter(plan)
@@ -271,9 +301,9 @@ def test_aggregates_equal_a_recompute_from_the_ballots_whatever_the_delivery() -
     @settings(max_examples=30, deadline=None, database=None)
     @given(
         history=actions,
-        shard_count=st.integers(1, 3),
-        rollover=st.integers(0, 40),
-        plan=plans,
+        shard_count=st.integers(2, 3),
+        rollover=st.integers(10, 90),
+        plan=plans(),
         writes=write_faults,
     )
     def exact(
@@ -298,8 +328,10 @@ def test_aggregates_equal_a_recompute_from_the_ballots_whatever_the_delivery() -
         for kind in ("write fault", "parallel", "parked")
     }
     several_shards = sum(1 for fired in examples if fired["shards"] > 1) / len(examples)
-    assert share["write fault"] >= 0.5 and share["parallel"] >= 0.2 and share["parked"] >= 0.2, share
-    assert several_shards >= 0.3, several_shards
+    # Each kind of fault demonstrably happens in a good share of the examples (typically: write
+    # faults 70-90%, parallel invocations on one aggregate 25-55%, parked batches 60-100%).
+    assert share["write fault"] >= 0.5 and share["parallel"] >= 0.15 and share["parked"] >= 0.4, share
+    assert several_shards >= 0.6, several_shards
 
 
 def cast_many(voters: int, aws: LocalAws) -> list[dict[str, Any]]:
