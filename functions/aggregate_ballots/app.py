@@ -49,7 +49,8 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> PartialItem
         return process_partial_response(
             event=event,
             record_handler=replay,
-            processor=BatchProcessor(event_type=EventType.SQS),
+            # A message that fails stays on the queue, even when all of them do.
+            processor=BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False),
             context=context,
         )
     # The whole batch is folded first (one write per aggregate), then each record is confirmed

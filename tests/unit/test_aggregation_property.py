@@ -115,11 +115,7 @@ class Shard:
 
     def add(self, record: dict[str, Any], digits: int) -> None:
         number = str(10 ** (digits - 1) + len(self.records))
-        change = {
-            **record["dynamodb"],
-            "SequenceNumber": number,
-            "ApproximateCreationDateTime": 1_700_000_000,
-        }
+        change = {**record["dynamodb"], "SequenceNumber": number}
         self.records.append({**record, "dynamodb": change})
 
     def between(self, batch: ParkedBatch) -> list[dict[str, Any]]:
