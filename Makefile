@@ -20,12 +20,13 @@ export SAM_CLI_TELEMETRY := 0
 export UV_PYTHON := $(BASE_PYTHON)
 export UV_LINK_MODE := copy
 
-.PHONY: help setup browser run test lint typecheck template unit integration e2e build seed nightly inbox reset invoke requirements
+.PHONY: help setup browser run test lint typecheck template unit integration e2e build seed nightly inbox reset invoke replay requirements
 
 help:
 	@echo "make run    - the whole system on http://127.0.0.1:$${PORT:-3000} (moto server, API, page, stream, schedule)"
 	@echo "make test   - lint, type checks, template checks and every test"
 	@echo "make nightly [AT=2027-01-31T02:00:00Z] | make inbox | make reset | make seed"
+	@echo "make replay - stream batches the aggregator gave up on, applied again"
 	@echo "make invoke FN=ApiFunction EVENT=events/api_list_areas.json | make build"
 
 $(UV):
@@ -65,6 +66,9 @@ reset: setup
 
 invoke: setup
 	$(PY) -m local.invoke $(FN) $(EVENT)
+
+replay: setup
+	$(PY) -m local.replay
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -16,6 +16,7 @@ from bobbies.api_models import (
     BallotPaperOut,
     DistrictResultsOut,
     PostcodeOut,
+    ReceiptCheckOut,
     ReceiptOut,
     ResultsOut,
     RoundsOut,
@@ -25,7 +26,7 @@ from bobbies.api_models import (
 from bobbies.domain.postcode import PATTERN as POSTCODE_PATTERN
 from bobbies.http import make_resolver, openapi_document, resolve
 from bobbies.observability import logger, metrics, traced
-from bobbies.usecases import views, voting
+from bobbies.usecases import receipts, views, voting
 
 app = make_resolver()
 
@@ -107,6 +108,16 @@ def get_district_results(
     districtId: Annotated[str, Path(openapi_examples={"west": {"value": "west"}})],
 ) -> Json:
     return views.district_results(districtId)
+
+
+@app.get(
+    "/api/receipts/<receipt>",
+    responses=responses(
+        {200: (ReceiptCheckOut, "What became of the ballot this receipt was given for.")}, 404
+    ),
+)
+def check_receipt(receipt: str) -> Json:
+    return receipts.check_receipt(unquote(receipt))
 
 
 @app.get(

@@ -12,6 +12,7 @@ from typing import Any
 import boto3
 import pytest
 from local.seed import load_seed
+from local.streams import _plain as plain
 from local.template import LocalResources, create_resources, function_environment
 from moto import mock_aws
 from pytest_socket import disable_socket, enable_socket
@@ -57,7 +58,7 @@ class LocalAws:
                 page = streams.get_records(ShardIterator=iterator)
                 records += [{**record, "eventSourceARN": arn} for record in page["Records"]]
                 iterator = page.get("NextShardIterator") if page["Records"] else None
-        return json.loads(json.dumps(records, default=str))
+        return json.loads(json.dumps(plain(records)))  # times as epoch seconds, as Lambda sends them
 
 
 @contextmanager

@@ -124,6 +124,31 @@ class ReceiptOut(Shape):
     digest: str = Field(description="A short fingerprint of exactly what was counted.")
     allocations: dict[str, int] = Field(description="As counted: priorities given no bobbies are left out.")
     replaced: bool = Field(description="Whether it replaced this voter's earlier ballot in the round.")
+    receipt: str = Field(description="The code to check this ballot with (GET /api/receipts/{receipt}).")
+
+
+class ReceiptArea(Shape):
+    id: str
+    name: Text
+
+
+class ReceiptRound(Shape):
+    id: str
+    closes: str
+    closed: bool
+
+
+class ReceiptCheck(Shape):
+    area: ReceiptArea
+    round: ReceiptRound
+    status: Literal["counted", "replaced"] = Field(
+        description="counted: the voter's ballot of record; replaced: a later ballot took its place."
+    )
+    inLiveResults: bool = Field(description="Whether the live results include this ballot now.")
+
+
+class ReceiptCheckOut(Shape):
+    receipt: ReceiptCheck
 
 
 class PriorityName(Shape):

@@ -29,13 +29,14 @@ from datetime import UTC, datetime, timedelta
 
 from bobbies.domain.model import Area, Round
 from bobbies.domain.rounds import carried_forward, next_round
-from bobbies.domain.tally import same_tally, tally_of
+from bobbies.domain.tally import tally_of
 from bobbies.domain.tasking import ISSUED, decide
 from bobbies.notify.publisher import Publisher
 from bobbies.notify.render import render
 from bobbies.observability import count, logger
 from bobbies.settings import settings
-from bobbies.store import aggregates, ballots, catalogue, taskings
+from bobbies.store import ballots, catalogue, taskings
+from bobbies.usecases.aggregation import rebuild_aggregate
 
 CLAIM_HOLD = timedelta(minutes=10)  # twice the 300 s function timeout in template.yaml
 
@@ -81,13 +82,13 @@ def close_if_over(area: Area, now: datetime, report: NightlyReport) -> None:
 
 def close_round(area: Area, current: Round, now: datetime, report: NightlyReport) -> None:
     catalogue.close_round(current)  # first: from here on no ballot for it can be written
-    # The tasking comes from the ballots of record; the live aggregate is checked against them.
+    # The tasking comes from the ballots of record; the live aggregate is rebuilt from them and
+    # sealed, so the results page shows what the tasking was decided on, whatever the stream lost.
     tally = tally_of(ballots.allocations_of_round(area.id, current.id))
-    live, _ = aggregates.read_tally(area.id, current.id)
-    if not same_tally(live, tally):
-        count("AggregateDrift")
+    if rebuild_aggregate(area.id, current.id, tally):
+        count("AggregateDriftRepaired")
         logger.warning(
-            "live aggregate differs from the ballots", extra={"area": area.id, "round": current.id}
+            "live aggregate differed from the ballots; rebuilt", extra={"area": area.id, "round": current.id}
         )
     tasking = decide(area, current, tally, now, settings().review_days)
     named = [pid for pid in (tasking.priority_id, tasking.runner_up_id) if pid]
