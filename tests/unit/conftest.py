@@ -17,7 +17,9 @@ from local.template import LocalResources, create_resources, function_environmen
 from moto import mock_aws
 from pytest_socket import disable_socket, enable_socket
 
+from bobbies.domain.model import Round
 from bobbies.settings import settings
+from bobbies.store import catalogue
 from bobbies.store.models import forget_connections
 
 
@@ -152,3 +154,11 @@ SMALL_SEED: dict[str, Any] = {
         },
     ],
 }
+
+
+def open_round(
+    area_id: str, round_id: str, priority_ids: tuple[str, ...] = ("speeding", "drugs", "asb")
+) -> None:
+    """A round open from now for four weeks: a ballot is written only into an open round."""
+    now = datetime.now(UTC)
+    catalogue.add_round_once(Round(area_id, round_id, now, now + timedelta(days=28), priority_ids))

@@ -17,7 +17,7 @@ Faults come from drawn lists consumed in order, so most examples have several; t
 that each kind fired in a good share of the examples, so a fault that never fires is caught.
 """
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 from unittest import mock
 
@@ -25,12 +25,11 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from local.template import create_tables
 
-from bobbies.domain.model import Round
 from bobbies.domain.tally import same_tally, tally_of
-from bobbies.store import aggregates, ballots, catalogue
+from bobbies.store import aggregates, ballots
 from bobbies.store.models import BallotModel, bound
 from tests.conftest import FakeLambdaContext, load_handler
-from tests.unit.conftest import LocalAws, moto_stack
+from tests.unit.conftest import LocalAws, moto_stack, open_round
 from tests.unit.event_source import EventSource, Faults, Step, Write, spread
 
 PRIORITIES = ["speeding", "drugs", "asb"]
@@ -71,10 +70,8 @@ write_faults = st.lists(st.sampled_from(Write), min_size=3, max_size=20)
 
 
 def open_rounds() -> None:
-    """A ballot is written only into an open round."""
-    now = datetime.now(UTC)
     for area, round_id in AGGREGATES:
-        catalogue.add_round_once(Round(area, round_id, now, now + timedelta(days=28), tuple(PRIORITIES)))
+        open_round(area, round_id, tuple(PRIORITIES))
 
 
 def make_ballots(history: list[Action]) -> None:

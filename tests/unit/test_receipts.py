@@ -100,7 +100,7 @@ def test_unknown_and_malformed_codes_get_the_same_404(call: Call, code: str) -> 
     assert (status, body["error"]["code"]) == (404, "receipt_not_found")
     assert body == call("GET", "/api/receipts/bbbbbbbbbbbbbbbbbbbbbbbbbb")[1]
     welsh = call("GET", f"/api/receipts/{code}", headers={"Accept-Language": "cy"})[1]
-    assert welsh["error"]["message"].startswith("Nid oes pleidlais")
+    assert welsh["error"]["message"].startswith("Does dim pleidlais")
 
 
 def test_the_code_itself_is_not_stored_anywhere(call: Call, seeded: LocalAws) -> None:

@@ -91,7 +91,7 @@ ERRORS: dict[str, dict[str, str]] = {
     },
     "receipt_not_found": {
         "en": "There is no ballot with that receipt code. Check the code and try again.",
-        "cy": "Nid oes pleidlais gyda'r cod derbynneb hwnnw. Gwiriwch y cod a rhowch gynnig arall arni.",
+        "cy": "Does dim pleidlais gyda'r cod derbynneb hwnnw. Gwiriwch y cod a rhowch gynnig arall arni.",
     },
     "round_not_found": {
         "en": "There is no such round for this area.",
