@@ -1,5 +1,11 @@
-"""The stream trigger: ballot changes in, per-area aggregates out (see usecases.aggregation)."""
+"""The stream trigger: ballot changes in, per-area aggregates out (see usecases.aggregation).
 
+The same function replays batches parked on its on-failure queue (see usecases.replay): it takes
+the queue's messages as an SQS event, from `make replay` locally or, on AWS, from the queue's
+event source mapping, which is left disabled until an operator has fixed what made them fail.
+"""
+
+import json
 from functools import partial
 from typing import Any
 
@@ -9,10 +15,12 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
     DynamoDBRecord,
     DynamoDBStreamEvent,
 )
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from bobbies.observability import logger, metrics, traced
 from bobbies.usecases.aggregation import apply_batch
+from bobbies.usecases.replay import replay_parked
 
 
 class RecordNotApplied(Exception):
@@ -24,10 +32,26 @@ def confirm(failed: set[str], record: DynamoDBRecord) -> None:
         raise RecordNotApplied(record.dynamodb.sequence_number)
 
 
+def replay(record: SQSRecord) -> None:
+    replay_parked(json.loads(record.body))
+
+
+def _is_parked(event: dict[str, Any]) -> bool:
+    records = event.get("Records") or [{}]
+    return bool(records[0].get("eventSource") == "aws:sqs")
+
+
 @logger.inject_lambda_context
 @metrics.log_metrics
 @traced
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
+    if _is_parked(event):
+        return process_partial_response(
+            event=event,
+            record_handler=replay,
+            processor=BatchProcessor(event_type=EventType.SQS),
+            context=context,
+        )
     # The whole batch is folded first (one write per aggregate), then each record is confirmed
     # or reported as failed through Powertools' partial batch response.
     failed = apply_batch(DynamoDBStreamEvent(event).records)

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from bobbies.http import make_resolver, resolve
 from bobbies.observability import logger, metrics, traced
-from bobbies.usecases import views, voting
+from bobbies.usecases import receipts, views, voting
 
 app = make_resolver()
 
@@ -64,6 +64,11 @@ def get_results(areaId: str, round: Annotated[str | None, Query()] = None) -> di
 @app.get("/api/districts/<districtId>/results")
 def get_district_results(districtId: str) -> dict[str, Any]:
     return views.district_results(districtId)
+
+
+@app.get("/api/receipts/<receipt>")
+def check_receipt(receipt: str) -> dict[str, Any]:
+    return receipts.check_receipt(unquote(receipt))
 
 
 @app.get("/api/taskings")

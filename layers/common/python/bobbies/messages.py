@@ -88,6 +88,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "There is no district with that name.",
         "cy": "Nid oes ardal blismona gyda'r enw hwnnw.",
     },
+    "receipt_not_found": {
+        "en": "There is no ballot with that receipt code. Check the code and try again.",
+        "cy": "Nid oes pleidlais gyda'r cod derbynneb hwnnw. Gwiriwch y cod a rhowch gynnig arall arni.",
+    },
     "round_not_found": {
         "en": "There is no such round for this area.",
         "cy": "Nid oes rownd o'r fath ar gyfer yr ardal hon.",

@@ -13,6 +13,8 @@ class Settings:
     rounds_table: str
     ballots_table: str
     aggregates_table: str
+    applied_changes_table: str
+    receipts_table: str
     taskings_table: str
     tasking_topic_arn: str
     voter_key_secret: str
@@ -31,6 +33,8 @@ def settings() -> Settings:
         rounds_table=env["ROUNDS_TABLE"],
         ballots_table=env["BALLOTS_TABLE"],
         aggregates_table=env["AGGREGATES_TABLE"],
+        applied_changes_table=env["APPLIED_CHANGES_TABLE"],
+        receipts_table=env["RECEIPTS_TABLE"],
         taskings_table=env["TASKINGS_TABLE"],
         tasking_topic_arn=env.get("TASKING_TOPIC_ARN", ""),
         voter_key_secret=env.get("VOTER_KEY_SECRET", ""),

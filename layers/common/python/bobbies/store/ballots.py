@@ -1,17 +1,18 @@
-"""The ballots table: one item per voter per round, written with one conditional write."""
+"""The ballots table: one item per voter per round, written with one conditional write (together
+with the receipt for the new version, in one transaction)."""
 
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from pynamodb.connection import Connection
 from pynamodb.exceptions import TransactWriteError
 from pynamodb.transactions import TransactWrite
 
 from bobbies.domain.errors import Conflict
-from bobbies.settings import settings
-from bobbies.store.models import BallotModel, RoundModel, as_ints, bound
+from bobbies.domain.receipts import new_receipt_code, receipt_hash
+from bobbies.store.models import BallotModel, RoundModel, as_ints, bound, connection
+from bobbies.store.receipts import StoredReceipt, receipt_item
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class StoredBallot:
     version: int
     allocations: dict[str, int]
     digest: str
+    receipt: str = ""  # the code given for this version; known only when it was just written
 
 
 def round_key(area_id: str, round_id: str) -> str:
@@ -55,6 +57,7 @@ def record_ballot(
         version=replacing.version + 1 if replacing else 1,
         allocations=dict(allocations),
         digest=digest,
+        receipt=new_receipt_code(),
     )
     condition = (
         BallotModel.version == replacing.version if replacing else BallotModel.voter_hash.does_not_exist()
@@ -73,13 +76,16 @@ def record_ballot(
     round_open = RoundModel.round_id.exists() & (
         RoundModel.closed.does_not_exist() | (RoundModel.closed == False)  # noqa: E712
     )
-    config = settings()
+    receipt = StoredReceipt(area_id, round_id, voter_hash, ballot.ballot_id, ballot.version)
+    key = receipt_hash(ballot.receipt)
+    assert key is not None
     try:
-        with TransactWrite(connection=Connection(region=config.region, host=config.endpoint_url)) as write:
+        with TransactWrite(connection=connection()) as write:
             write.condition_check(bound(RoundModel), area_id, round_id, condition=round_open)
             write.save(item, condition=condition)
+            write.save(receipt_item(key, receipt))
     except TransactWriteError as error:
-        reasons = [reason.code if reason else "None" for reason in error.cancellation_reasons]
+        reasons = [reason.code if reason else "None" for reason in error.cancellation_reasons or []]
         if reasons[:1] == ["ConditionalCheckFailed"]:
             raise Conflict("no_open_round") from None
         if reasons and all(

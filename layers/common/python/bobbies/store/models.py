@@ -10,9 +10,11 @@ from pynamodb.attributes import (
     ListAttribute,
     MapAttribute,
     NumberAttribute,
+    TTLAttribute,
     UnicodeAttribute,
     UTCDateTimeAttribute,
 )
+from pynamodb.connection import Connection
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 from pynamodb.models import Model
 
@@ -93,8 +95,35 @@ class AggregateModel(Model):
     ballots = NumberAttribute(default=0)
     support = MapAttribute[str, int](default=dict)
     backers = MapAttribute[str, int](default=dict)
-    # The last stream sequence number folded in, zero-padded so that text order is number order.
-    applied_through = UnicodeAttribute(null=True)
+    # Moves on every write: a write holds only if nobody wrote since the read it was built from.
+    revision = NumberAttribute(default=0)
+    # Set when the nightly run rebuilt a closed round's aggregate from its ballots of record:
+    # every change is in it then, and late stream records leave it alone.
+    sealed = BooleanAttribute(null=True)
+
+
+class AppliedChangeModel(Model):
+    """The guard for one ballot change folded into an aggregate (see usecases.aggregation)."""
+
+    class Meta:
+        table_name = "AppliedChangesTable"
+
+    change_id = UnicodeAttribute(hash_key=True)
+    expires = TTLAttribute()
+
+
+class ReceiptModel(Model):
+    """Where the ballot version a receipt code was given for is stored."""
+
+    class Meta:
+        table_name = "ReceiptsTable"
+
+    receipt_hash = UnicodeAttribute(hash_key=True)
+    area_id = UnicodeAttribute()
+    round_id = UnicodeAttribute()
+    voter_hash = UnicodeAttribute()
+    ballot_id = UnicodeAttribute()
+    version = NumberAttribute()
 
 
 class PendingPublicationIndex(GlobalSecondaryIndex["TaskingModel"]):
@@ -158,6 +187,8 @@ _TABLES: dict[type[Model], str] = {
     RoundModel: "rounds_table",
     BallotModel: "ballots_table",
     AggregateModel: "aggregates_table",
+    AppliedChangeModel: "applied_changes_table",
+    ReceiptModel: "receipts_table",
     TaskingModel: "taskings_table",
 }
 
@@ -176,6 +207,18 @@ def bound[M: type[Model]](model: M) -> M:
     """The model, pointed at the table, region and endpoint of the current settings."""
     _bind(settings())
     return model
+
+
+@cache
+def _connection(settings_key: object) -> Connection:
+    config = settings()
+    return Connection(region=config.region, host=config.endpoint_url)
+
+
+def connection() -> Connection:
+    """A connection for transactions that span tables, to the current settings' region and endpoint
+    (made once: a new one costs a new botocore client)."""
+    return _connection(settings())
 
 
 def as_ints(raw: object) -> dict[str, int]:
@@ -201,3 +244,4 @@ def condition_failed(error: Exception) -> bool:
 def forget_connections() -> None:
     """Rebind on next use: for tests and the local runner, whose endpoint changes under one process."""
     _bind.cache_clear()
+    _connection.cache_clear()

@@ -1,16 +1,21 @@
 """Folding ballot changes from the stream into the per-area, per-round aggregates - exactly once.
 
-How it stays exact under at-least-once delivery:
-- Ballots are partitioned by round, so every change to one aggregate arrives through one shard,
-  in order, each with a larger sequence number than the one before.
-- The aggregate keeps `applied_through`, the last sequence number folded into it. A change at or
-  below it was counted already (a redelivered batch, a retried tail, a crash after the write but
-  before the response) and is skipped.
-- The new totals and the new `applied_through` go in one conditional write that holds only if
-  `applied_through` is still what was read: totals and position move together or not at all, and
-  two invocations racing on one aggregate cannot both win.
-- Changes are new-minus-old, so a revote moves bobbies rather than adding them, and a batch of
-  100 ballots for one round is one read and one write.
+How it stays exact whatever the delivery (retries, duplicates, gaps, several shards, a shard
+rollover, parallel invocations, records parked on the on-failure queue and replayed days later):
+- Changes are new-minus-old deltas, and deltas commute: applying each change once, in any order,
+  gives the same totals. A revote's MODIFY (old n, new n+1) applied before version n's INSERT
+  goes negative for a moment and is exact once both are in.
+- So what is guarded is each change's identity, never an order (domain.changes names them). A
+  guard item per change is written in the same transaction as the aggregate: the transaction holds
+  only if none of its guards exists yet, so a change delivered again is refused, named, dropped,
+  and the rest written again. A record sent twice in one batch is one change.
+- The aggregate write also holds only if its revision is still the one read, so two invocations
+  folding into one aggregate at once cannot overwrite each other's totals.
+- Any failure is reported for the aggregate's records, so the stream retries them; one given up
+  on is parked and applied by a replay (usecases.replay), since nothing moved past it.
+- A closed round's aggregate is rebuilt from its ballots of record by the nightly run and sealed
+  (`rebuild_aggregate`); late records for it are then acknowledged and left out.
+- 99 changes and the aggregate fit one transaction, so a batch costs one aggregate write.
 """
 
 from collections.abc import Iterable
@@ -21,9 +26,11 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 
-from bobbies.domain.tally import apply_change
+from bobbies.domain.changes import CAST, REMOVED, change_id
+from bobbies.domain.model import Tally
+from bobbies.domain.tally import apply_change, tally_of
 from bobbies.observability import count, logger
-from bobbies.store import aggregates
+from bobbies.store import aggregates, ballots
 
 ATTEMPTS = 5
 
@@ -36,7 +43,7 @@ class AggregateContention(Exception):
 class Change:
     area_id: str
     round_id: str
-    sequence: str  # zero-padded: text order is stream order
+    id: str
     old: dict[str, int] | None
     new: dict[str, int] | None
 
@@ -48,47 +55,71 @@ def _allocations(image: dict[str, Any] | None) -> dict[str, int] | None:
     return {priority_id: int(bobbies) for priority_id, bobbies in raw.items()}
 
 
-def change_of(record: DynamoDBRecord) -> Change:
+def _version(image: dict[str, Any]) -> tuple[str, int]:
+    return str(image["ballot_id"]), int(image["version"])
+
+
+def change_of(record: DynamoDBRecord) -> Change | None:
+    """The ballot change a record carries; None for a write that made no new ballot version."""
     stream = record.dynamodb
-    assert stream is not None and stream.sequence_number is not None
+    assert stream is not None
     new, old = stream.new_image or None, stream.old_image or None
-    image = new or old or {}
+    if new and old and _version(new) == _version(old):
+        return None
+    image, kind = (new, CAST) if new else (old, REMOVED)
+    assert image is not None
+    ballot_id, version = _version(image)
+    round_key = ballots.round_key(str(image["area_id"]), str(image["round_id"]))
     return Change(
         area_id=str(image["area_id"]),
         round_id=str(image["round_id"]),
-        sequence=aggregates.sequence_key(stream.sequence_number),
+        id=change_id(round_key, str(image["voter_hash"]), ballot_id, version, kind),
         old=_allocations(old),
         new=_allocations(new),
     )
 
 
 def fold(area_id: str, round_id: str, changes: list[Change]) -> int:
-    """Applies the changes not yet in the aggregate, in one conditional write; returns how many."""
-    unique = sorted(
-        {change.sequence: change for change in changes}.items()
-    )  # a record sent twice counts once
-    for _ in range(ATTEMPTS):
-        tally, through = aggregates.read_tally(area_id, round_id)
-        fresh = [change for sequence, change in unique if through is None or sequence > through]
-        if not fresh:
-            return 0
-        for change in fresh:
+    """Applies the changes not yet in the aggregate; returns how many it applied."""
+    pending = {change.id: change for change in changes}  # a record sent twice is one change
+    done, refused = 0, 0
+    while pending:
+        aggregate = aggregates.read_aggregate(area_id, round_id)
+        if aggregate.sealed:
+            return done  # rebuilt from the ballots of record: every change is in it
+        chunk = list(pending.values())[: aggregates.CHANGES_PER_WRITE]
+        tally = Tally(aggregate.tally.ballots, dict(aggregate.tally.support), dict(aggregate.tally.backers))
+        for change in chunk:
             apply_change(tally, change.old, change.new)
-        if aggregates.write_tally(area_id, round_id, tally, fresh[-1].sequence, through):
-            return len(fresh)
-    raise AggregateContention(f"{area_id}/{round_id}")
+        outcome = aggregates.write_tally(
+            area_id, round_id, tally, aggregate.revision, [change.id for change in chunk]
+        )
+        if outcome.written:
+            done += len(chunk)
+            for change in chunk:
+                del pending[change.id]
+            continue
+        for applied in outcome.already_applied:
+            del pending[applied]
+        if not outcome.already_applied:  # another invocation wrote first: read again
+            refused += 1
+            if refused == ATTEMPTS:
+                raise AggregateContention(f"{area_id}/{round_id}")
+    return done
 
 
 def apply_batch(records: Iterable[DynamoDBRecord]) -> set[str]:
     """Folds a batch, one write per aggregate; returns the raw sequence numbers that failed."""
     changes = [(record, change_of(record)) for record in records]
     failed: set[str] = set()
+    relevant = [(record, change) for record, change in changes if change is not None]
+    count("RecordsWithoutChange", len(changes) - len(relevant))
 
     def aggregate_of(pair: tuple[DynamoDBRecord, Change]) -> tuple[str, str]:
         return pair[1].area_id, pair[1].round_id
 
-    for (area_id, round_id), group in groupby(sorted(changes, key=aggregate_of), key=aggregate_of):
-        pairs = sorted(group, key=lambda pair: pair[1].sequence)
+    for (area_id, round_id), group in groupby(sorted(relevant, key=aggregate_of), key=aggregate_of):
+        pairs = list(group)
         try:
             applied = fold(area_id, round_id, [change for _, change in pairs])
         except Exception:
@@ -96,5 +127,13 @@ def apply_batch(records: Iterable[DynamoDBRecord]) -> set[str]:
             failed.update(str(record.dynamodb.sequence_number) for record, _ in pairs if record.dynamodb)
             continue
         count("RecordsApplied", applied)
-        count("RecordsSkipped", len(pairs) - applied)
+        count("RecordsAlreadyApplied", len(pairs) - applied)
     return failed
+
+
+def rebuild_aggregate(area_id: str, round_id: str, tally: Tally | None = None) -> bool:
+    """Rebuilds a closed round's aggregate from its ballots of record (or the tally already made
+    from them) and seals it; True when the live aggregate had drifted from them."""
+    if tally is None:
+        tally = tally_of(ballots.allocations_of_round(area_id, round_id))
+    return aggregates.seal(area_id, round_id, tally)

@@ -19,6 +19,7 @@ class Receipt:
     digest: str
     allocations: dict[str, int]
     replaced: bool
+    receipt: str  # the code a resident keeps to check this ballot version (GET /api/receipts/{code})
 
 
 def cast_ballot(area_id: str, voter: str, allocations: Mapping[str, int], now: datetime) -> Receipt:
@@ -43,5 +44,12 @@ def cast_ballot(area_id: str, voter: str, allocations: Mapping[str, int], now: d
         if earlier:
             count("Revotes")
         logger.info("ballot recorded", extra={"area": area.id, "round": current.id, "revote": bool(earlier)})
-        return Receipt(stored.ballot_id, current.id, fingerprint, kept, replaced=earlier is not None)
+        return Receipt(
+            stored.ballot_id,
+            current.id,
+            fingerprint,
+            kept,
+            replaced=earlier is not None,
+            receipt=stored.receipt,
+        )
     raise Conflict("ballot_changed")

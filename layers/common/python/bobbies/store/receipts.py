@@ -1,0 +1,34 @@
+"""Receipts: which ballot version each receipt code was given for (stored under the code's hash)."""
+
+from dataclasses import dataclass
+
+from bobbies.store.models import ReceiptModel, bound
+
+
+@dataclass(frozen=True)
+class StoredReceipt:
+    area_id: str
+    round_id: str
+    voter_hash: str
+    ballot_id: str
+    version: int
+
+
+def receipt_item(receipt_hash: str, receipt: StoredReceipt) -> ReceiptModel:
+    """The item to write with the ballot version it stands for, in the same transaction."""
+    return bound(ReceiptModel)(
+        receipt_hash,
+        area_id=receipt.area_id,
+        round_id=receipt.round_id,
+        voter_hash=receipt.voter_hash,
+        ballot_id=receipt.ballot_id,
+        version=receipt.version,
+    )
+
+
+def find_receipt(receipt_hash: str) -> StoredReceipt | None:
+    try:
+        item = bound(ReceiptModel).get(receipt_hash, consistent_read=True)
+    except ReceiptModel.DoesNotExist:
+        return None
+    return StoredReceipt(item.area_id, item.round_id, item.voter_hash, item.ballot_id, int(item.version))
