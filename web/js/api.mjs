@@ -72,5 +72,14 @@ export class Api {
 
   districtResults(districtId) { return this.get(`/districts/${enc(districtId)}/results`); }
 
-  taskings(areaId) { return this.get(`/taskings?area=${enc(areaId)}`); }
+  /** The area's rounds, newest first, each with its ballots, quorum and the tasking it made. */
+  rounds(areaId) { return this.get(`/areas/${enc(areaId)}/rounds`); }
+
+  /** The area's taskings, newest first, a page at a time ({taskings, next}). */
+  taskings(areaId, cursor) {
+    return this.get(`/taskings?area=${enc(areaId)}${cursor ? `&cursor=${enc(cursor)}` : ''}`);
+  }
+
+  /** What a receipt code stands for: its area and round, counted or replaced, in the results or not. */
+  receipt(code) { return this.get(`/receipts/${enc(code)}`); }
 }

@@ -167,7 +167,12 @@ def district_results(district_id: str) -> Json:
                 "quorumMet": row["quorumMet"],
                 "leader": next(
                     (
-                        {"id": p["id"], "title": p["title"], "average": p["average"]}
+                        {
+                            "id": p["id"],
+                            "title": p["title"],
+                            "average": p["average"],
+                            "averageText": p["averageText"],
+                        }
                         for p in row["priorities"]
                         if p["id"] == row["leader"]
                     ),
