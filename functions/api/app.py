@@ -31,6 +31,11 @@ def list_areas() -> dict[str, Any]:
     return views.list_areas()
 
 
+@app.get("/api/areas/<areaId>")
+def get_area(areaId: str) -> dict[str, Any]:
+    return views.area(areaId)
+
+
 @app.get("/api/postcodes/<postcode>")
 def find_postcode(postcode: str) -> dict[str, Any]:
     return views.find_postcode(unquote(postcode))

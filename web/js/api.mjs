@@ -51,8 +51,15 @@ export class Api {
     return this.areasPromise;
   }
 
+  /** One area (null if there is none): from the list when it is in, else on its own, far smaller. */
   async area(id) {
-    return (await this.areas()).find((a) => a.id === id) || null;
+    if (this.areasPromise) return (await this.areas()).find((a) => a.id === id) || null;
+    try {
+      return (await this.get(`/areas/${enc(id)}`)).area;
+    } catch (error) {
+      if (error.code === 'area_not_found') return null;
+      throw error;
+    }
   }
 
   postcode(compact) { return this.get(`/postcodes/${enc(compact)}`); }

@@ -10,11 +10,32 @@ import { areaPath, routeHref } from '../router.mjs';
 // What a person may paste: the code, maybe with spaces or hyphens (the API ignores both).
 const CLEAN = /[\s-]/g;
 
+const VIEW = `
+<p class="crumb"><a href="#/" data-i18n="missing.home"></a></p>
+<h1 id="receipt-check-title" tabindex="-1" data-i18n="check.title"></h1>
+<p class="lede" data-i18n="check.intro"></p>
+<form id="receipt-form" class="card" novalidate>
+  <div class="field">
+    <label for="receipt-code" data-i18n="check.label"></label>
+    <p id="receipt-hint" class="hint" data-i18n="check.hint"></p>
+    <p id="receipt-error" class="error-message" hidden></p>
+    <div class="inline-field">
+      <input id="receipt-code" name="receipt" class="input-receipt" type="text" autocomplete="off"
+             autocapitalize="none" spellcheck="false" maxlength="80" aria-describedby="receipt-hint">
+      <button type="submit" id="receipt-submit" data-i18n="check.submit"></button>
+    </div>
+  </div>
+</form>
+<div id="receipt-answer" class="notice" hidden tabindex="-1"></div>`;
+
 export class ReceiptCheck extends Component {
   static moduleName = 'receipt-check';
 
   constructor(root, app) {
     super(root, app);
+    root.innerHTML = VIEW; // built here, not in index.html: only a resident who checks a receipt loads it
+    for (const el of root.querySelectorAll('[data-i18n]')) setText(el, this.t(el.dataset.i18n));
+    for (const a of root.querySelectorAll('a[href^="#/"]')) a.href = routeHref(a.getAttribute('href'));
     this.latest = new Latest();
     this.state = null; // {empty} | {checking} | {answer} | {error}
     this.input = this.$('receipt-code');
