@@ -102,6 +102,12 @@ def test_a_code_nobody_was_given_gets_a_plain_answer(site: Site, lang: str) -> N
     site.screenshot(f"{lang}-receipt-not-found")
     assert serious_violations(page) == []
 
+    # And the other language brings the view's own words with it
+    site.switch_language()
+    expect(page.locator("h1")).to_have_text(site.say("check.title"))
+    answer_says(site, "check.notFoundHeading", "check.notFound")
+    expect(page.locator("label[for=receipt-code]")).to_have_text(site.say("check.label"))
+
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_a_lead_of_an_eighth_shows_as_in_the_email(site: Site, lang: str) -> None:

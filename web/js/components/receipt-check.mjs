@@ -33,8 +33,9 @@ export class ReceiptCheck extends Component {
 
   constructor(root, app) {
     super(root, app);
-    root.innerHTML = VIEW; // built here, not in index.html: only a resident who checks a receipt loads it
-    for (const el of root.querySelectorAll('[data-i18n]')) setText(el, this.t(el.dataset.i18n));
+    // Built here, and its words loaded with it: only a resident who checks a receipt needs them.
+    root.innerHTML = VIEW;
+    this.words = this.i18n.part('receipt');
     for (const a of root.querySelectorAll('a[href^="#/"]')) a.href = routeHref(a.getAttribute('href'));
     this.latest = new Latest();
     this.state = null; // {empty} | {checking} | {answer} | {error}
@@ -44,9 +45,16 @@ export class ReceiptCheck extends Component {
     this.listen(this.i18n, 'change', () => { if (app.page.isShowing('receipt')) this.render(); });
   }
 
-  onRoute({ view, code, focus }) {
-    this.latest.next();
+  async onRoute({ view, code, focus }) {
+    const current = this.latest.next();
     if (view !== 'receipt') return;
+    try {
+      await this.words;
+    } catch {
+      this.words = this.i18n.part('receipt'); // try again on the next visit
+    }
+    if (!current()) return;
+    for (const el of this.root.querySelectorAll('[data-i18n]')) setText(el, this.t(el.dataset.i18n));
     this.app.page.show('receipt', () => this.t('check.title'));
     this.state = null;
     if (code) {
