@@ -11,6 +11,7 @@ from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from bobbies.api_models import (
+    AreaOneOut,
     AreasOut,
     BallotIn,
     BallotPaperOut,
@@ -41,6 +42,14 @@ AreaId = Annotated[str, Path(openapi_examples={"bangor": {"value": "bangor"}})]
 @app.get("/api/areas", responses=responses({200: (AreasOut, "Every area, by id.")}))
 def list_areas() -> Json:
     return views.list_areas()
+
+
+@app.get(
+    "/api/areas/<areaId>",
+    responses=responses({200: (AreaOneOut, "The area, with its names and district.")}, 404),
+)
+def get_area(areaId: str) -> Json:
+    return views.area(areaId)
 
 
 @app.get(

@@ -44,24 +44,34 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 NIGHTLY_AREA = "amlwch"  # a quorum of 3 in the seed data
+SHORT_AREA = "dolgellau"  # a quorum of 3: one ballot, so no tasking
+TIE_AREA = "benllech"  # a quorum of 3: a dead heat, decided by the order on the ballot
+
+
+def cast_ballots(url: str, area: str, split: tuple[int, ...], times: int) -> dict[str, Any]:
+    """`times` ballots in the area's open round, each giving `split` to its first priorities."""
+    ballot = requests.get(f"{url}/api/areas/{area}/ballot", timeout=30).json()
+    allocations = dict(zip((p["id"] for p in ballot["priorities"]), split, strict=False))
+    for _ in range(times):
+        answer = requests.post(
+            f"{url}/api/areas/{area}/ballots",
+            json={"voter": secrets.token_urlsafe(24), "allocations": allocations},
+            timeout=30,
+        )
+        assert answer.status_code == 201, answer.text
+    return dict(ballot)
 
 
 @pytest.fixture(scope="session")
 def stack_after_nightly(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     """A stack of its own, after the nightly run two hours past the first rounds' close: a tasking
-    for NIGHTLY_AREA (a quorum of ballots, 7 and 3), and in every area a next round whose opening
-    (that close) is still to come by the real clock."""
+    for NIGHTLY_AREA (a quorum of ballots, 7 and 3), one for TIE_AREA (a quorum of ballots, 5 and 5),
+    a round short of its quorum in SHORT_AREA (1 ballot), and in every area a next round whose
+    opening (that close) is still to come by the real clock."""
     with running_stack(tmp_path_factory.mktemp("nightly")) as stack:
-        area = NIGHTLY_AREA
-        ballot = requests.get(f"{stack.url}/api/areas/{area}/ballot", timeout=30).json()
-        first, second = (p["id"] for p in ballot["priorities"][:2])
-        for _ in range(seed_area(area)["quorum"]):
-            answer = requests.post(
-                f"{stack.url}/api/areas/{area}/ballots",
-                json={"voter": secrets.token_urlsafe(24), "allocations": {first: 7, second: 3}},
-                timeout=30,
-            )
-            assert answer.status_code == 201, answer.text
+        ballot = cast_ballots(stack.url, NIGHTLY_AREA, (7, 3), seed_area(NIGHTLY_AREA)["quorum"])
+        cast_ballots(stack.url, TIE_AREA, (5, 5), seed_area(TIE_AREA)["quorum"])
+        cast_ballots(stack.url, SHORT_AREA, (10,), 1)
         closes = datetime.fromisoformat(ballot["round"]["closes"].replace("Z", "+00:00"))
         stack.nightly((closes + timedelta(hours=2)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
         yield stack

@@ -15,7 +15,11 @@ LANGS = ("en", "cy")
 
 @cache
 def catalogue(lang: str) -> dict[str, Any]:
-    return dict(json.loads((WEB / "i18n" / f"{lang}.json").read_text(encoding="utf-8")))
+    """The language's catalogue and its parts (i18n/<lang>.<part>.json, loaded by the views using them)."""
+    words: dict[str, Any] = {}
+    for path in [WEB / "i18n" / f"{lang}.json", *sorted((WEB / "i18n").glob(f"{lang}.*.json"))]:
+        words.update(json.loads(path.read_text(encoding="utf-8")))
+    return words
 
 
 def plural_category(lang: str, count: int) -> str:

@@ -18,6 +18,7 @@ VIEWS = {
     "home": ("/#/", "#area-select optgroup"),
     "ballot": ("/#/area/holywell", "#priorities li"),
     "results": ("/#/area/holywell/results", "#district-results table"),
+    "receipt": ("/#/receipt/abcdefghijklmnopqrstuvwxyz", "#receipt-answer h2"),
     "missing": ("/#/area/nowhere", "#missing-title"),
 }
 

@@ -22,6 +22,8 @@ VISITS = [
     ("home", "/#/", "#area-select optgroup"),
     ("ballot", "/#/area/mold", "#priorities li"),
     ("results", "/#/area/mold/results", "#district-results table"),
+    ("receipt", "/#/receipt", "#receipt-code"),
+    ("receipt", "/#/receipt/abcdefghijklmnopqrstuvwxyz", "#receipt-answer h2"),
     ("missing", "/#/area/nowhere", "#missing-title"),
     ("home", "/#/", "#area-select optgroup"),
 ]

@@ -46,6 +46,13 @@ def test_areas_are_listed_with_names_in_both_languages_and_their_district(call: 
     assert bangor["budget"] == 10
 
 
+def test_one_area_is_shown_as_in_the_list_and_an_unknown_one_is_a_404(call: Call) -> None:
+    listed = next(area for area in call("GET", "/api/areas")[1]["areas"] if area["id"] == "bangor")
+    assert call("GET", "/api/areas/bangor") == (200, {"area": listed})
+    status, body = call("GET", "/api/areas/atlantis")
+    assert (status, body["error"]["code"]) == (404, "area_not_found")
+
+
 @pytest.mark.parametrize(
     ("postcode", "area"), [("ll57%202dg", "bangor"), ("LL572DG", "bangor"), ("ll13 7xy", "wrexham")]
 )

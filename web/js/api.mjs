@@ -51,8 +51,15 @@ export class Api {
     return this.areasPromise;
   }
 
+  /** One area (null if there is none): from the list when it is in, else on its own, far smaller. */
   async area(id) {
-    return (await this.areas()).find((a) => a.id === id) || null;
+    if (this.areasPromise) return (await this.areas()).find((a) => a.id === id) || null;
+    try {
+      return (await this.get(`/areas/${enc(id)}`)).area;
+    } catch (error) {
+      if (error.code === 'area_not_found') return null;
+      throw error;
+    }
   }
 
   postcode(compact) { return this.get(`/postcodes/${enc(compact)}`); }
@@ -72,5 +79,14 @@ export class Api {
 
   districtResults(districtId) { return this.get(`/districts/${enc(districtId)}/results`); }
 
-  taskings(areaId) { return this.get(`/taskings?area=${enc(areaId)}`); }
+  /** The area's rounds, newest first, each with its ballots, quorum and the tasking it made. */
+  rounds(areaId) { return this.get(`/areas/${enc(areaId)}/rounds`); }
+
+  /** The area's taskings, newest first, a page at a time ({taskings, next}). */
+  taskings(areaId, cursor) {
+    return this.get(`/taskings?area=${enc(areaId)}${cursor ? `&cursor=${enc(cursor)}` : ''}`);
+  }
+
+  /** What a receipt code stands for: its area and round, counted or replaced, in the results or not. */
+  receipt(code) { return this.get(`/receipts/${enc(code)}`); }
 }

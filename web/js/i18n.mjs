@@ -20,6 +20,7 @@ export class I18n extends EventTarget {
     this.lang = 'en';
     this.catalogues = new Map();
     this.plurals = new Map();
+    this.parts = new Set(); // catalogue parts a view asked for (i18n/<lang>.<part>.json), in every language used
   }
 
   async load(lang) {
@@ -29,6 +30,21 @@ export class I18n extends EventTarget {
       this.catalogues.set(lang, await res.json());
       this.plurals.set(lang, new Intl.PluralRules(lang));
     }
+    await Promise.all([...this.parts].map((part) => this.loadPart(lang, part)));
+  }
+
+  /** The words of a view only some visits need, loaded with that view rather than on every first load. */
+  async part(name) {
+    this.parts.add(name);
+    await this.loadPart(this.lang, name);
+  }
+
+  async loadPart(lang, part) {
+    const words = this.catalogues.get(lang);
+    if (!words || words[`part.${part}`]) return;
+    const res = await fetch(`${this.base}${lang}.${part}.json`);
+    if (!res.ok) throw new Error(`catalogue ${lang}.${part}: ${res.status}`);
+    Object.assign(words, await res.json(), { [`part.${part}`]: true });
   }
 
   /** Switches language once its catalogue is in; on failure the page keeps the one it has. */

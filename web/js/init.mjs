@@ -18,7 +18,9 @@ const COMPONENTS = {
   receipt: () => import('./components/receipt.mjs').then((m) => m.Receipt),
   'area-results': () => import('./components/area-results.mjs').then((m) => m.AreaResults),
   'district-results': () => import('./components/district-results.mjs').then((m) => m.DistrictResults),
+  'past-rounds': () => import('./components/past-rounds.mjs').then((m) => m.PastRounds),
   taskings: () => import('./components/taskings.mjs').then((m) => m.Taskings),
+  'receipt-check': () => import('./components/receipt-check.mjs').then((m) => m.ReceiptCheck),
   share: () => import('./components/share.mjs').then((m) => m.Share),
 };
 

@@ -2,6 +2,7 @@
  *   #/                          find your area (postcode or list)
  *   #/area/<id>                 share out the bobbies (the link people share)
  *   #/area/<id>/results[/<r>]   confirmation, results (of round r, or the current one), share
+ *   #/receipt[/<code>]          check a receipt (the code, when given, is checked at once)
  * Each change is a "route" event with {view, areaId, round, focus}. */
 
 export const areaPath = (id, view = '') => `#/area/${encodeURIComponent(id)}${view ? `/${view}` : ''}`;
@@ -18,6 +19,7 @@ export function parseHash(hash) {
     const results = parts[2] === 'results';
     return { view: results ? 'results' : 'ballot', areaId: parts[1], round: (results && parts[3]) || null };
   }
+  if (parts[0] === 'receipt') return { view: 'receipt', areaId: null, round: null, code: parts[1] || '' };
   return { view: 'home', areaId: null, round: null };
 }
 

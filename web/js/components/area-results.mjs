@@ -1,9 +1,12 @@
-/* An area's results for one round: ballots, quorum, the leader and a bar per priority. Just after a
+/* An area's results for one round: ballots, quorum, the leader, the runner-up and how the leader
+ * won, and a bar per priority; for a closed round, the tasking it made (from "rounds:loaded").
+ * Figures are the API's own text (one formatter, shared with the email and SMS). Just after a
  * ballot is cast it keeps looking until the tally (fed by a stream) includes it. Announces each
  * load as "results:loaded"; its refresh button reloads every card ("results:refresh"). */
 
 import { Component } from '../component.mjs';
 import { h, setText, showLoadError } from '../dom.mjs';
+import { isClosed } from './past-rounds.mjs';
 
 const POLL_AFTER_SUBMIT = [800, 1500, 2500, 4000, 6000, 9000];
 
@@ -27,6 +30,7 @@ export class AreaResults extends Component {
     this.area = null;
     this.round = null;
     this.results = null; // the last answer, or {error}
+    this.rounds = null; // the area's rounds ("rounds:loaded"), for the tasking a closed round made
     this.pending = null; // a ballot just cast, until the results include it
     this.timer = null;
     this.box = this.$('area-results');
@@ -37,6 +41,10 @@ export class AreaResults extends Component {
     });
     this.listen(app.events, 'results:area', this.show);
     this.listen(app.events, 'results:refresh', () => this.load());
+    this.listen(app.events, 'rounds:loaded', ({ area, rounds }) => {
+      this.rounds = { areaId: area.id, rounds };
+      if (area.id === this.area?.id && this.results) this.render();
+    });
     this.$('refresh-results').addEventListener('click', () => this.refresh());
     this.listen(this.i18n, 'change', () => { if (this.results) this.render(); });
   }
@@ -118,21 +126,57 @@ export class AreaResults extends Component {
     const ranked = (r.priorities || []).slice().sort((a, b) => (a.rank || 99) - (b.rank || 99));
     const leader = ranked.find((p) => p.id === r.leader);
     const needed = Math.max(0, (r.quorum || 0) - (r.ballots || 0));
+    const closed = this.isClosed(r);
     const stats = h('dl', { class: 'stats' },
       this.stat(this.t('results.ballots'), i18n.num(r.ballots || 0), { 'data-stat': 'ballots' }),
       this.stat(this.t('results.quorum'), i18n.num(r.quorum || 0)),
       this.stat(this.t('results.leader'), leader ? i18n.loc(leader.title) : this.t('results.noLeader'),
         { 'data-stat': 'leader', class: 'stat-value stat-text' }));
     stats.lastChild.classList.add('stat-wide');
-    const quorum = h('p', { class: r.quorumMet ? 'quorum quorum-met' : 'quorum', 'data-stat': 'quorum' },
-      r.quorumMet ? this.t('results.quorumMet') : this.t('results.quorumNotMet', { count: needed }));
+    let quorumWords = r.quorumMet ? this.t('results.quorumMet') : this.t('results.quorumNotMet', { count: needed });
+    if (closed && !r.quorumMet) quorumWords = this.t('results.quorumShort', { needed: i18n.loc(r.quorumText) });
+    const quorum = h('p', { class: r.quorumMet ? 'quorum quorum-met' : 'quorum', 'data-stat': 'quorum' }, quorumWords);
     const p = this.pending;
     const updating = !!(p?.areaId === area.id && p.polling && !p.applied);
-    this.box.replaceChildren(
+    this.box.replaceChildren(...[
       updating && r.ballots ? h('p', { class: 'hint' }, this.t('results.updating')) : '',
       stats, quorum,
-      r.ballots ? this.chart(ranked, r.leader) : h('p', { class: 'empty-state' }, this.t(updating ? 'results.updating' : 'results.noBallots')),
-      h('p', { class: 'hint' }, this.t('results.chartNote', { budget })));
+      closed ? this.tasking(r) : null,
+      r.ballots ? this.decision(r) : null,
+      r.ballots ? this.chart(ranked, r.leader) : h('p', { class: 'empty-state' }, this.t(updating ? 'results.updating' : closed ? 'results.noBallotsClosed' : 'results.noBallots')),
+      h('p', { class: 'hint' }, this.t('results.chartNote', { budget }))].filter(Boolean));
+  }
+
+  /** Whether the round on show is over, by the area's rounds once they are in, else by its dates. */
+  isClosed(r) {
+    const row = this.rounds?.areaId === this.area.id ? this.rounds.rounds.find((x) => x.id === r.round) : null;
+    return isClosed(row || { closes: r.closes });
+  }
+
+  /** The runner-up, and the lead over it or, in a tie, the rule that decided: the API's words. */
+  decision(r) {
+    const { i18n } = this;
+    if (!r.leader) return null;
+    const second = r.runnerUp;
+    const how = r.decidedBy && r.decidedBy !== 'support'
+      ? i18n.loc(r.decidedByText)
+      : r.leadText && this.t('results.lead', { lead: i18n.loc(r.leadText) });
+    return h('div', { class: 'decision', 'data-stat': 'decision' },
+      second ? h('p', null, this.t('decision.runnerUp', { title: i18n.loc(second.title), average: second.averageText })) : null,
+      how ? h('p', null, how) : null);
+  }
+
+  /** What a closed round's tasking is, as the area's rounds tell it. */
+  tasking(r) {
+    const { rounds } = this;
+    if (rounds?.areaId !== this.area.id || !r.quorumMet) return null;
+    const row = rounds.rounds.find((x) => x.id === r.round);
+    const k = row?.tasking;
+    if (!row) return null;
+    if (!k?.priority || k.status === 'quorum_not_met') return h('p', { class: 'hint' }, this.t('rounds.pending'));
+    return h('p', { class: 'round-tasking', 'data-stat': 'tasking' },
+      this.t('rounds.tasking', { title: this.i18n.loc(k.priority.title) }), ' ',
+      h('span', { class: `tag tag-${k.status}` }, this.t(`status.${k.status}`)));
   }
 
   chart(ranked, leaderId) {
@@ -144,7 +188,7 @@ export class AreaResults extends Component {
       return h('li', { class: isLeader ? 'bar-row leader' : 'bar-row', 'data-pid': p.id },
         h('span', { class: 'bar-label' }, this.i18n.loc(p.title), isLeader ? h('span', { class: 'tag tag-ok' }, this.t('results.leading')) : null),
         h('span', { class: 'bar-track', 'aria-hidden': 'true' }, bar),
-        h('span', { class: 'bar-value' }, this.i18n.num(p.average || 0)));
+        h('span', { class: 'bar-value' }, p.averageText ?? '0'));
     }));
   }
 }

@@ -64,7 +64,7 @@ export class BallotPage extends Component {
     this.$('ballot-closed').hidden = kind !== 'closed';
     setText(this.$('ballot-closed-text'), kind === 'closed' ? this.nextOpening(this.shown.round, this.i18n.place(area)) : '');
     this.$('ballot-existing').hidden = !saved;
-    if (saved) setText(this.$('ballot-existing-text'), this.t('ballot.existingBody', { digest: saved.digest || saved.ballot || '' }));
+    if (saved) setText(this.$('ballot-existing-text'), this.t('ballot.existingBody', { digest: saved.receipt || saved.digest || saved.ballot || '' }));
     const loadError = this.$('ballot-load-error');
     loadError.hidden = kind !== 'failed';
     if (kind === 'failed') {

@@ -72,7 +72,7 @@ export class BallotSubmit extends Component {
     try {
       const { status, body } = await this.api.castBallot(areaId, { voter: voterToken(), allocations });
       const record = {
-        ballot: body.ballot, round: body.round || ballot.round.id, digest: body.digest,
+        ballot: body.ballot, round: body.round || ballot.round.id, digest: body.digest, receipt: body.receipt,
         allocations: body.allocations || allocations, replaced: !!body.replaced || status === 200,
         closes: ballot.round.closes, at: new Date().toISOString(),
       };

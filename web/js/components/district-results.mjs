@@ -55,7 +55,7 @@ export class DistrictResults extends Component {
       return h('tr', { class: here ? 'current' : null },
         h('th', { scope: 'row' }, h('a', { href: routeHref(areaPath(a.id, 'results')), 'aria-current': here ? 'page' : null }, i18n.loc(a.name))),
         h('td', { class: 'num' }, i18n.num(a.ballots || 0)),
-        h('td', null, a.leader ? `${i18n.loc(a.leader.title)} (${i18n.num(a.leader.average || 0)})` : this.t('results.noLeader')));
+        h('td', null, a.leader ? `${i18n.loc(a.leader.title)} (${a.leader.averageText ?? ''})` : this.t('results.noLeader')));
     });
     const th = (key, cls) => h('th', { scope: 'col', class: cls }, this.t(key));
     this.box.replaceChildren(

@@ -1,5 +1,6 @@
-/* "Your bobbies have been counted": the receipt and what was given, just after a ballot is cast
- * ("ballot:cast") or whenever this device has a ballot in the round on show; and the link to change it. */
+/* "Your bobbies have been counted": the receipt code and what was given, just after a ballot is cast
+ * ("ballot:cast") or whenever this device has a ballot in the round on show; a link to check the
+ * receipt (#/receipt/<code>) and the link to change the ballot. */
 
 import { Component } from '../component.mjs';
 import { h, setText } from '../dom.mjs';
@@ -50,7 +51,11 @@ export class Receipt extends Component {
     const heading = record.replaced ? 'confirm.headingReplaced' : 'confirm.heading';
     setText(this.$('confirmation-title'), this.t(fresh ? heading : 'ballot.existingHeading'));
     this.box.classList.toggle('fresh', !!fresh);
-    setText(this.$('receipt'), record.digest || record.ballot || '');
+    const code = record.receipt || record.digest || record.ballot || '';
+    setText(this.$('receipt'), code);
+    const check = this.$('check-receipt');
+    check.hidden = !record.receipt; // a ballot kept from before receipts could be checked has none
+    check.href = routeHref(`#/receipt/${encodeURIComponent(record.receipt || '')}`);
     const titles = new Map((fresh?.priorities || results?.priorities || []).map((p) => [p.id, i18n.loc(p.title)]));
     const items = Object.entries(record.allocations || {})
       .filter(([, n]) => n > 0)

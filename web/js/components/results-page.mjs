@@ -3,6 +3,7 @@
 
 import { Component, Latest } from '../component.mjs';
 import { setText } from '../dom.mjs';
+import { isClosed } from './past-rounds.mjs';
 
 export class ResultsPage extends Component {
   static moduleName = 'results-page';
@@ -11,11 +12,17 @@ export class ResultsPage extends Component {
     super(root, app);
     this.latest = new Latest();
     this.area = null;
-    this.closes = null;
+    this.shown = null; // the results on show
+    this.rounds = null; // the area's rounds
     this.listen(app.router, 'route', this.onRoute);
     this.listen(app.events, 'results:loaded', ({ area, results }) => {
-      if (area.id === this.area?.id) this.closes = results.error ? this.closes : results.closes;
+      if (area.id === this.area?.id) this.shown = results.error ? this.shown : results;
       if (app.page.isShowing('results')) this.render(); // an answer that lands after leaving brings nothing back
+    });
+    this.listen(app.events, 'rounds:loaded', ({ area, rounds }) => {
+      if (area.id !== this.area?.id) return;
+      this.rounds = rounds;
+      if (app.page.isShowing('results')) this.render();
     });
     this.listen(this.i18n, 'change', () => { if (app.page.isShowing('results')) this.render(); });
   }
@@ -37,7 +44,7 @@ export class ResultsPage extends Component {
     }
     if (!current()) return;
     if (!area) return page.missing(focus);
-    if (area.id !== this.area?.id) this.closes = null;
+    if (area.id !== this.area?.id) Object.assign(this, { shown: null, rounds: null });
     this.area = area;
     this.render();
     this.emit('results:area', { area, round });
@@ -48,7 +55,10 @@ export class ResultsPage extends Component {
     const name = this.i18n.loc(this.area?.name);
     const title = () => (this.area ? this.t('results.title', { area: this.i18n.place(this.area) }) : '');
     setText(this.$('results-title'), name ? title() : this.t('appName'));
-    setText(this.$('results-meta'), this.closes ? this.t('ballot.closes', { day: this.i18n.lastDay(this.closes) }) : '');
+    const closes = this.shown?.closes;
+    const row = this.rounds?.find((r) => r.id === this.shown?.round);
+    const meta = isClosed(row || { closes }) ? 'results.closedMeta' : 'ballot.closes';
+    setText(this.$('results-meta'), closes ? this.t(meta, { day: this.i18n.lastDay(closes) }) : '');
     this.app.page.show('results', title);
   }
 }

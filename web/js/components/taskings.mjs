@@ -1,4 +1,7 @@
-/* "You said, we did": the jobs given to the area's team, with the figures behind them and what came of them. */
+/* "You said, we did": the jobs given to the area's team, newest first, with the figures behind them
+ * (the API's own text: one formatter for the page, the email and the SMS), the runner-up, the rule
+ * that decided a tie, the reference, and what came of them. A round short of its quorum made no
+ * tasking: it is in the area's rounds (past-rounds), not here. */
 
 import { Component } from '../component.mjs';
 import { h, showLoadError } from '../dom.mjs';
@@ -9,7 +12,8 @@ export class Taskings extends Component {
   constructor(root, app) {
     super(root, app);
     this.area = null;
-    this.data = null; // the last answer, or {error}
+    this.data = null; // {taskings, next} so far, or {error}
+    this.more = false; // an earlier page is on its way
     this.box = this.$('taskings');
     this.listen(app.events, 'results:area', ({ area }) => {
       if (area?.id !== this.area?.id) {
@@ -37,35 +41,67 @@ export class Taskings extends Component {
     this.render();
   }
 
+  async loadMore() {
+    const { area, data } = this;
+    if (!data?.next || this.more) return;
+    this.more = true;
+    try {
+      const page = await this.api.taskings(area.id, data.next);
+      if (area === this.area && data === this.data) {
+        this.data = { taskings: [...data.taskings, ...(page.taskings || [])], next: page.next };
+      }
+    } catch (error) {
+      if (area === this.area) this.data = { ...data, moreError: error };
+    } finally {
+      this.more = false;
+    }
+    this.render();
+  }
+
   render() {
     const { data } = this;
     if (data.error) {
       showLoadError(this.box, this.i18n.error(data.error), this.t('common.retry'), () => this.load());
       return;
     }
-    const taskings = (data.taskings || []).slice().sort((a, b) => String(b.issued || '').localeCompare(String(a.issued || '')));
-    this.box.replaceChildren(taskings.length
-      ? h('ol', { class: 'taskings' }, taskings.map((k) => this.item(k)))
-      : h('p', { class: 'empty-state' }, this.t('results.noTaskings')));
+    const taskings = data.taskings || [];
+    let more = null;
+    if (data.next) {
+      const button = h('button', { type: 'button', class: 'button-secondary' }, this.t('tasking.more'));
+      button.addEventListener('click', () => this.loadMore());
+      more = h('p', null, button, data.moreError ? h('span', { class: 'hint', role: 'alert' }, ' ', this.i18n.error(data.moreError)) : null);
+    }
+    this.box.replaceChildren(...[
+      taskings.length
+        ? h('ol', { class: 'taskings' }, taskings.map((k) => this.item(k)))
+        : h('p', { class: 'empty-state' }, this.t('results.noTaskings')),
+      more].filter(Boolean));
   }
 
   item(k) {
     const { i18n } = this;
     const status = String(k.status || '');
-    const noQuorum = status === 'quorum_not_met' || !k.priority;
     const outcome = i18n.loc(k.outcome);
-    const figures = noQuorum
-      ? this.t('tasking.quorumNotMet', { count: k.ballots || 0 })
-      : [this.t('tasking.figures', { average: i18n.num(k.average || 0), ballots: i18n.loc(k.ballotsText) }),
-        k.leadText ? this.t('tasking.lead', { lead: i18n.loc(k.leadText) }) : ''].join(' ').trim();
+    const second = k.runnerUp;
+    const how = k.decidedBy && k.decidedBy !== 'support'
+      ? i18n.loc(k.decidedByText)
+      : k.leadText && this.t('tasking.lead', { lead: i18n.loc(k.leadText) });
     let after = null;
     if (outcome) after = h('div', { class: 'outcome' }, h('p', null, h('strong', null, this.t('tasking.outcome'))), h('p', null, outcome));
-    else if (!noQuorum && k.review) after = h('p', null, this.t('tasking.noOutcome', { date: i18n.date(k.review, false) }));
-    return h('li', { class: `tasking status-${status}` },
+    else if (k.review) after = h('p', null, this.t('tasking.noOutcome', { date: i18n.date(k.review, false) }));
+    return h('li', { class: `tasking status-${status}`, 'data-reference': k.reference || null },
       h('h3', null, k.priority ? i18n.loc(k.priority.title) : this.t('tasking.noPriority')),
       h('p', null, h('span', { class: `tag tag-${status}` }, this.t(`status.${status}`) || status)),
-      h('p', null, figures),
-      k.issued ? h('p', { class: 'hint' }, this.t('tasking.issued', { date: i18n.date(k.issued, false) })) : null,
+      k.priority?.description ? h('p', { class: 'priority-desc' }, i18n.loc(k.priority.description)) : null,
+      h('p', { 'data-tasking': 'figures' }, this.t('tasking.figures', {
+        count: Number(k.averageText), average: k.averageText ?? '', ballots: i18n.loc(k.ballotsText),
+      })),
+      second ? h('p', null, this.t('decision.runnerUp', { title: i18n.loc(second.title), average: second.averageText })) : null,
+      how ? h('p', { 'data-tasking': 'decided' }, how) : null,
+      h('p', { class: 'hint' },
+        k.issued ? this.t('tasking.issued', { date: i18n.date(k.issued, false) }) : null,
+        k.issued && k.reference ? h('br') : null,
+        k.reference ? this.t('tasking.reference', { reference: k.reference }) : null),
       after);
   }
 }

@@ -88,6 +88,10 @@ class AreasOut(Shape):
     areas: list[AreaOut]
 
 
+class AreaOneOut(Shape):
+    area: AreaOut
+
+
 class PostcodeOut(Shape):
     area: AreaOut
 

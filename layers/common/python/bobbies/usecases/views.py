@@ -61,6 +61,11 @@ def list_areas() -> Json:
     return {"areas": [area_view(area) for area in catalogue.all_areas()]}
 
 
+def area(area_id: str) -> Json:
+    """One area, as in the list: what a page opened on an area's link needs, without the whole list."""
+    return {"area": area_view(catalogue.get_area(area_id))}
+
+
 def find_postcode(raw: str) -> Json:
     area = catalogue.area_for_prefixes(postcode.lookup_prefixes(postcode.normalise(raw)))
     if area is None:
@@ -167,7 +172,12 @@ def district_results(district_id: str) -> Json:
                 "quorumMet": row["quorumMet"],
                 "leader": next(
                     (
-                        {"id": p["id"], "title": p["title"], "average": p["average"]}
+                        {
+                            "id": p["id"],
+                            "title": p["title"],
+                            "average": p["average"],
+                            "averageText": p["averageText"],
+                        }
                         for p in row["priorities"]
                         if p["id"] == row["leader"]
                     ),
