@@ -17,6 +17,7 @@ from bobbies.messages import ERRORS
 from bobbies.notify.render import render
 from bobbies.notify.wording import decided_by, margin_text, quorum_text
 from bobbies.store.taskings import RunnerUp, TaskingRecord
+from tests.e2e.i18n import catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = json.loads((ROOT / "layers/common/python/bobbies/glossary.json").read_text(encoding="utf-8"))
@@ -35,7 +36,7 @@ NUMERAL = re.compile(r"^[\d.]+$")
 
 
 def _catalogue(lang: str) -> dict[str, Any]:
-    return dict(json.loads((WEB / "i18n" / f"{lang}.json").read_text(encoding="utf-8")))
+    return catalogue(lang)
 
 
 def _strings(value: object) -> list[str]:

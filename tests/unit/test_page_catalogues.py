@@ -1,20 +1,15 @@
 """The page's two catalogues (web/i18n) against the API's error list and the plural rules of each language."""
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from bobbies.messages import ERRORS
+from tests.e2e.i18n import catalogue
 
 WEB_I18N = Path(__file__).resolve().parents[2] / "web" / "i18n"
 # CLDR's categories for whole numbers: English has one/other; Welsh has all six.
 PLURAL_FORMS = {"en": {"one", "other"}, "cy": {"zero", "one", "two", "few", "many", "other"}}
-
-
-def catalogue(lang: str) -> dict[str, Any]:
-    return dict(json.loads((WEB_I18N / f"{lang}.json").read_text(encoding="utf-8")))
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
