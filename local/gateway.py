@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
+from local.compression import NO_COMPRESSION, Compression, as_viewer_gets_it
 from local.console import Console
 from local.lambdas import FunctionRuntime, Invocation
 from local.template import ACCOUNT, ApiRoute, FunctionSpec
@@ -222,8 +223,16 @@ class Gateway:
     console: Console
     forward_sns: Callable[[bytes, list[tuple[str, str]]], HttpResponse]
     after_invoke: Callable[[str, Any, Invocation], None]
+    compression: Compression = NO_COMPRESSION
 
     def respond(self, request: IncomingRequest) -> HttpResponse:
+        answer = self._answer(request)
+        accepts = next((v for k, v in request.headers if k.lower() == "accept-encoding"), "")
+        path = request.raw_path.split("?")[0]
+        body, headers = as_viewer_gets_it(answer.body, answer.headers, path, accepts, self.compression)
+        return HttpResponse(answer.status, body, headers)
+
+    def _answer(self, request: IncomingRequest) -> HttpResponse:
         if request.raw_path.startswith("/_local/"):
             return self._control(request)
         if request.raw_path == "/api" or request.raw_path.startswith("/api/"):

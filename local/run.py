@@ -21,6 +21,7 @@ from typing import Any
 
 import boto3
 
+from local.compression import from_template as compression_from_template
 from local.console import Console, redirect_output
 from local.gateway import Gateway, GatewayServer, compile_routes
 from local.inbox import TOPIC, InboxDrain, SnsTap, subscribe
@@ -195,6 +196,7 @@ class LocalStack:
             console=self.console,
             forward_sns=tap.forward,
             after_invoke=self._report_invocation,
+            compression=compression_from_template(),
         )
         try:
             server = self.server = GatewayServer(self.port, gateway)

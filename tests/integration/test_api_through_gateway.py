@@ -40,3 +40,12 @@ def test_the_gateway_serves_the_api_as_the_template_routes_it(stack: Stack) -> N
     (current,) = get(stack, f"/api/areas/{area['id']}/rounds")["rounds"]
     assert current["id"] == paper["round"]["id"]
     assert current["votingOpen"] is True and current["lastDay"] == paper["round"]["lastDay"]
+
+    # As CloudFront does (Compress: true in the template), a viewer that accepts gzip gets the page
+    # and the API gzipped; one that does not gets them as they are
+    for path in ["/styles.css", "/api/areas"]:
+        zipped = requests.get(stack.url + path, headers={"Accept-Encoding": "gzip"}, timeout=10)
+        plain = requests.get(stack.url + path, headers={"Accept-Encoding": "identity"}, timeout=10)
+        assert zipped.headers.get("Content-Encoding") == "gzip", path
+        assert "Content-Encoding" not in plain.headers, path
+        assert zipped.content == plain.content and int(zipped.headers["Content-Length"]) < len(plain.content)
