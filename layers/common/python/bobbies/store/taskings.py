@@ -10,7 +10,7 @@ from itertools import islice
 
 from pynamodb.exceptions import PutError, UpdateError
 
-from bobbies.domain.errors import InvalidInput
+from bobbies.domain.errors import Malformed
 from bobbies.domain.model import Priority, Text
 from bobbies.domain.tally import as_number
 from bobbies.domain.tasking import ISSUED, Tasking, reference
@@ -239,9 +239,9 @@ def _tasking_at(cursor: str, area_id: str | None) -> TaskingModel:
             raise ValueError("not a key")
         item = bound(TaskingModel).get(named_area, named_round)
     except (ValueError, TypeError, UnicodeError, TaskingModel.DoesNotExist):
-        raise InvalidInput("invalid_cursor") from None
+        raise Malformed("invalid_cursor") from None
     if item.listing != LISTED or (area_id and item.area_id != area_id):
-        raise InvalidInput("invalid_cursor")
+        raise Malformed("invalid_cursor")
     return item
 
 
