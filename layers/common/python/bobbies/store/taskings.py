@@ -11,43 +11,14 @@ from itertools import islice
 from pynamodb.exceptions import PutError, UpdateError
 
 from bobbies.domain.errors import Malformed
-from bobbies.domain.model import Priority, Text
+from bobbies.domain.model import Priority
 from bobbies.domain.tally import as_number
-from bobbies.domain.tasking import ISSUED, Tasking, reference
+from bobbies.domain.tasking import ISSUED, RunnerUp, Tasking, TaskingRecord, reference
 from bobbies.store.catalogue import text_of
 from bobbies.store.models import TaskingModel, bound, condition_failed, storable_key
 
 PENDING = "pending"
 LISTED = "public"
-
-
-@dataclass(frozen=True)
-class RunnerUp:
-    id: str
-    title: Text | None
-    average: Fraction
-
-
-@dataclass(frozen=True)
-class TaskingRecord:
-    area_id: str
-    district_id: str
-    round_id: str
-    status: str
-    priority_id: str | None
-    priority_title: Text | None
-    ballots: int
-    average: Fraction
-    margin: Fraction
-    issued: datetime
-    review: datetime | None
-    outcome: Text | None
-    published: bool
-    reference: str = ""
-    priority_description: Text | None = None
-    runner_up: RunnerUp | None = None
-    decided_by: str | None = None
-    quorum: int | None = None
 
 
 def create_once(tasking: Tasking, chosen: Priority | None, runner_up: Priority | None) -> bool:
