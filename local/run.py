@@ -21,6 +21,7 @@ from typing import Any
 
 import boto3
 
+from local.aws import offline_aws
 from local.console import Console, redirect_output
 from local.gateway import Gateway, GatewayServer, compile_routes
 from local.inbox import TOPIC, InboxDrain, SnsTap, subscribe
@@ -45,14 +46,6 @@ from local.template import (
 
 class StartupError(Exception):
     pass
-
-
-def _aws_defaults() -> None:
-    """Dummy credentials and a region, as the Makefile exports: nothing here may reach real AWS."""
-    os.environ.setdefault("AWS_DEFAULT_REGION", "eu-west-2")
-    os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
-    os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
-    os.environ["AWS_ACCOUNT_ID_ENDPOINT_MODE"] = "disabled"  # or DynamoDB Streams calls go astray
 
 
 def _check_free(port: int, variable: str) -> None:
@@ -294,7 +287,7 @@ def _banner(stack: LocalStack, seconds: float) -> str:
 
 
 def main() -> int:
-    _aws_defaults()
+    os.environ.update(offline_aws(os.environ))
     paths = StatePaths.from_env()
     paths.logs.mkdir(parents=True, exist_ok=True)
     if (other := running_stack(paths)) is not None:

@@ -22,6 +22,7 @@ from typing import Any
 
 import requests
 
+from local.aws import offline_aws
 from local.inbox import read_inbox
 from local.moto_server import free_port
 from local.paths import REPO, StatePaths
@@ -57,10 +58,7 @@ class Stack:
         inherited = {name: value for name, value in os.environ.items() if name != "MOTO_PORT"}
         return {
             **inherited,  # the runner picks a free moto port itself
-            "AWS_DEFAULT_REGION": os.environ.get("AWS_DEFAULT_REGION", "eu-west-2"),
-            "AWS_ACCESS_KEY_ID": "testing",
-            "AWS_SECRET_ACCESS_KEY": "testing",
-            "AWS_ACCOUNT_ID_ENDPOINT_MODE": "disabled",
+            **offline_aws({}),  # dummy credentials, whatever the tests' environment holds
             "BOBBIES_STATE_DIR": str(self.state_dir),
             "PORT": str(self.port),
             **self.extra_env,
