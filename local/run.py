@@ -21,6 +21,7 @@ from typing import Any
 
 import boto3
 
+from bobbies.domain.times import utc_text
 from local.aws import offline_aws
 from local.console import Console, redirect_output
 from local.gateway import Gateway, GatewayServer, compile_routes
@@ -29,7 +30,7 @@ from local.lambdas import FunctionRuntime, Invocation
 from local.moto_server import MotoServer, free_port
 from local.paths import REPO, StatePaths
 from local.recording import compact, replay
-from local.schedule import Scheduler, next_firing, utc_text
+from local.schedule import Scheduler, next_firing
 from local.stack import StackInfo, running_stack, runtime_environment, write_stack
 from local.streams import Checkpoints, StreamPoller
 from local.template import (

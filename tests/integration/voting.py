@@ -3,11 +3,13 @@
 import time
 import uuid
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import requests
 from local.testing import Stack
+
+from bobbies.domain.times import parse_utc, utc_text
 
 Json = dict[str, Any]
 
@@ -50,8 +52,8 @@ def support(results: Json) -> dict[str, int]:
 
 def after_close(ballot_paper: Json, hours: int = 2) -> str:
     """A nightly run's time, some hours after the ballot paper's round closes."""
-    closes = datetime.fromisoformat(ballot_paper["round"]["closes"].replace("Z", "+00:00"))
-    return (closes + timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    closes = parse_utc(ballot_paper["round"]["closes"])
+    return utc_text(closes + timedelta(hours=hours))
 
 
 class AreaVote:

@@ -9,6 +9,7 @@ import pytest
 from local.lambdas import LambdaContext
 
 from bobbies.domain.sms import fits_one_segment
+from bobbies.domain.times import utc_text
 from bobbies.notify.render import TaskingMessage
 from bobbies.usecases.nightly import run_nightly
 from bobbies.usecases.views import ballot as ballot_view
@@ -134,7 +135,7 @@ def test_subscribers_get_the_email_the_sms_and_filterable_attributes(voted: Loca
 
     # When the scheduled function runs after the round closed
     nightly: Callable[..., Any] = load_handler("NightlyTaskingsFunction")
-    at = after_close().strftime("%Y-%m-%dT%H:%M:%SZ")
+    at = utc_text(after_close())
     assert nightly({"scheduledTime": at}, LambdaContext())["published"] == 1
 
     # Then one message arrives, with area and district attributes and both texts
@@ -159,5 +160,5 @@ def test_subscribers_get_the_email_the_sms_and_filterable_attributes(voted: Loca
 
 def test_the_scheduled_time_decides_not_the_clock(voted: LocalAws) -> None:
     nightly = load_handler("NightlyTaskingsFunction")
-    early = (after_close() - timedelta(days=5)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    early = utc_text(after_close() - timedelta(days=5))
     assert nightly({"scheduledTime": early}, LambdaContext())["rounds_closed"] == 0
