@@ -27,6 +27,7 @@ from local.inbox import read_inbox
 from local.moto_server import free_port
 from local.paths import REPO, StatePaths
 from local.stack import running_stack as stack_on_record
+from local.waiting import eventually
 
 START_TIMEOUT = 60.0
 
@@ -92,14 +93,8 @@ class Stack:
             )
 
     def _wait_until_answering(self) -> None:
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            assert self.process is not None
-            if self.process.poll() is not None:
-                raise StackExited(f"the local stack exited at start:\n{self.console_tail()}")
-            if self._ready():
-                return
-            time.sleep(0.1)
+        if eventually(self._ready, timeout=START_TIMEOUT):
+            return
         self.stop()
         raise RuntimeError(
             f"the local stack did not answer within {START_TIMEOUT:.0f} s:\n{self.console_tail()}"
@@ -109,6 +104,8 @@ class Stack:
         """Ready once the runner wrote stack.json (its last start step, after the stream poller and the
         scheduler) and the gateway answers: the gateway alone answers before the rest is up."""
         assert self.process is not None
+        if self.process.poll() is not None:
+            raise StackExited(f"the local stack exited at start:\n{self.console_tail()}")
         info = stack_on_record(self.paths)
         if info is None or info.pid != self.process.pid:
             return False

@@ -1,8 +1,6 @@
 """Doing what residents do, over HTTP: find an area, cast a ballot, watch the results."""
 
-import time
 import uuid
-from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -34,16 +32,6 @@ def cast(stack: Stack, area_id: str, token: str, allocations: dict[str, int]) ->
         json={"voter": token, "allocations": allocations},
         timeout=10,
     )
-
-
-def eventually[T](probe: Callable[[], T], done: Callable[[T], bool], timeout: float = 10.0) -> T:
-    """Polls until done(probe()), for up to timeout seconds; returns the last value seen."""
-    deadline = time.monotonic() + timeout
-    value = probe()
-    while not done(value) and time.monotonic() < deadline:
-        time.sleep(0.1)
-        value = probe()
-    return value
 
 
 def support(results: Json) -> dict[str, int]:
