@@ -1,7 +1,5 @@
 """Rounds, postcodes and SMS segments."""
 
-from datetime import UTC, datetime
-
 import pytest
 
 from bobbies.domain import postcode
@@ -9,10 +7,7 @@ from bobbies.domain.errors import Malformed
 from bobbies.domain.model import Round
 from bobbies.domain.rounds import carried_forward, first_round, next_round
 from bobbies.domain.sms import first_that_fits, fits_one_segment, segment_cost, segments, within_budget
-
-
-def at(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+from bobbies.domain.times import parse_utc as at
 
 
 def test_a_first_round_closes_at_midnight_after_its_length() -> None:
