@@ -11,11 +11,8 @@ PY := $(VENV)/bin/python
 SAM := $(TOOLS)/sam/bin/sam
 CFN_LINT := $(TOOLS)/sam/bin/cfn-lint
 
-# Dummy credentials and a region: nothing here talks to a real AWS account.
+# A region for sam; the local tools and tests set their own dummy credentials (local/aws.py).
 export AWS_DEFAULT_REGION ?= eu-west-2
-export AWS_ACCESS_KEY_ID ?= testing
-export AWS_SECRET_ACCESS_KEY ?= testing
-export AWS_ACCOUNT_ID_ENDPOINT_MODE := disabled
 export SAM_CLI_TELEMETRY := 0
 export UV_PYTHON := $(BASE_PYTHON)
 export UV_LINK_MODE := copy

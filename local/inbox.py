@@ -19,6 +19,7 @@ from urllib.parse import parse_qs
 
 import requests
 
+from bobbies.domain.times import utc_text
 from local.console import Console
 from local.gateway import HttpResponse
 from local.paths import StatePaths
@@ -71,7 +72,7 @@ def as_delivered(envelope: dict[str, Any], texts: dict[str, Any]) -> dict[str, A
     default = envelope.get("Message", "")
     return {
         "id": envelope.get("MessageId"),
-        "received": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        "received": utc_text(datetime.now(UTC)),
         "subject": envelope.get("Subject"),
         "email": texts.get("email") or texts.get("default") or default,
         "sms": texts.get("sms") or texts.get("default") or default,

@@ -16,23 +16,27 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
 from local.template import ACCOUNT, FunctionSpec, region
 
 
 class LambdaContext:
-    """What Lambda passes as `context` (the attributes Powertools reads)."""
+    """What Lambda passes as `context` (the attributes Powertools reads); the tests use it too."""
 
-    def __init__(self, spec: FunctionSpec) -> None:
-        self.function_name = spec.logical_id
+    def __init__(self, name: str = "test-function", memory_mb: int = 512, timeout: float = 10) -> None:
+        self.function_name = name
         self.function_version = "$LATEST"
-        self.invoked_function_arn = f"arn:aws:lambda:{region()}:{ACCOUNT}:function:{spec.logical_id}"
-        self.memory_limit_in_mb = spec.memory_mb
+        self.invoked_function_arn = f"arn:aws:lambda:{region()}:{ACCOUNT}:function:{name}"
+        self.memory_limit_in_mb = memory_mb
         self.aws_request_id = str(uuid.uuid4())
-        self.log_group_name = f"/aws/lambda/{spec.logical_id}"
+        self.log_group_name = f"/aws/lambda/{name}"
         self.log_stream_name = f"local/[$LATEST]{uuid.uuid4().hex}"
-        self._deadline = time.monotonic() + spec.timeout
+        self._deadline = time.monotonic() + timeout
+
+    @classmethod
+    def of(cls, spec: FunctionSpec) -> "LambdaContext":
+        return cls(spec.logical_id, spec.memory_mb, spec.timeout)
 
     def get_remaining_time_in_millis(self) -> int:
         return max(0, int((self._deadline - time.monotonic()) * 1000))
@@ -66,15 +70,13 @@ class FunctionRuntime:
     def load(self, logical_id: str) -> Callable[[Any, Any], Any]:
         """The handler, imported on first use (the cold start)."""
         if logical_id not in self._handlers:
-            spec = self.specs[logical_id]
-            module = _import(f"local_function_{logical_id}", spec)
-            self._handlers[logical_id] = getattr(module, spec.handler_name)
+            self._handlers[logical_id] = load_handler(self.specs[logical_id])
         return self._handlers[logical_id]
 
     def invoke(self, logical_id: str, event: Any) -> Invocation:
         spec = self.specs[logical_id]
         with self._locks[logical_id]:
-            context = LambdaContext(spec)
+            context = LambdaContext.of(spec)
             started = time.perf_counter()
             try:
                 result, error = self.load(logical_id)(event, context), None
@@ -87,6 +89,12 @@ class FunctionRuntime:
                 f"{logical_id} ran {duration_ms:.0f} ms, over its {spec.timeout} s timeout", file=sys.stderr
             )
         return Invocation(result, error, duration_ms, context.aws_request_id)
+
+
+def load_handler(spec: FunctionSpec) -> Callable[[Any, Any], Any]:
+    """The handler the template names, from a fresh import of its file (each call is a cold start)."""
+    module = _import(f"local_function_{spec.logical_id}", spec)
+    return cast(Callable[[Any, Any], Any], getattr(module, spec.handler_name))
 
 
 def _import(name: str, spec: FunctionSpec) -> ModuleType:

@@ -4,13 +4,13 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import requests
 
 from local.paths import REPO
+from local.waiting import eventually
 
 
 def free_port() -> int:
@@ -45,17 +45,18 @@ class MotoServer:
         return cls(process, port)
 
     def wait_until_ready(self, timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("the moto server stopped at start; see its log in the logs folder")
-            try:
-                requests.get(f"{self.endpoint}/moto-api/", timeout=1)
-                return
-            except requests.ConnectionError:
-                time.sleep(0.05)
-        self.stop()
-        raise RuntimeError(f"the moto server did not answer on port {self.port} within {timeout:.0f} s")
+        if not eventually(self._answering, timeout=timeout, interval=0.05):
+            self.stop()
+            raise RuntimeError(f"the moto server did not answer on port {self.port} within {timeout:.0f} s")
+
+    def _answering(self) -> bool:
+        if self.process.poll() is not None:
+            raise RuntimeError("the moto server stopped at start; see its log in the logs folder")
+        try:
+            requests.get(f"{self.endpoint}/moto-api/", timeout=1)
+        except requests.ConnectionError:
+            return False
+        return True
 
     def start_recording(self) -> None:
         requests.post(f"{self.endpoint}/moto-api/recorder/start-recording", timeout=5).raise_for_status()

@@ -7,7 +7,8 @@ import argparse
 import sys
 from datetime import UTC, datetime
 
-from local.schedule import scheduled_event, utc_text
+from bobbies.domain.times import parse_utc, utc_text
+from local.schedule import scheduled_event
 from local.stack import running_stack_or_exit
 from local.template import functions
 
@@ -15,8 +16,7 @@ from local.template import functions
 def _moment(text: str | None) -> datetime:
     if not text:
         return datetime.now(UTC)
-    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return parse_utc(text)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,6 +21,8 @@ from typing import Any
 
 import boto3
 
+from bobbies.domain.times import utc_text
+from local.aws import offline_aws
 from local.compression import from_template as compression_from_template
 from local.console import Console, redirect_output
 from local.gateway import Gateway, GatewayServer, compile_routes
@@ -29,7 +31,7 @@ from local.lambdas import FunctionRuntime, Invocation
 from local.moto_server import MotoServer, free_port
 from local.paths import REPO, StatePaths
 from local.recording import compact, replay
-from local.schedule import Scheduler, next_firing, utc_text
+from local.schedule import Scheduler, next_firing
 from local.stack import StackInfo, running_stack, runtime_environment, write_stack
 from local.streams import Checkpoints, StreamPoller
 from local.template import (
@@ -46,14 +48,6 @@ from local.template import (
 
 class StartupError(Exception):
     pass
-
-
-def _aws_defaults() -> None:
-    """Dummy credentials and a region, as the Makefile exports: nothing here may reach real AWS."""
-    os.environ.setdefault("AWS_DEFAULT_REGION", "eu-west-2")
-    os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
-    os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
-    os.environ["AWS_ACCOUNT_ID_ENDPOINT_MODE"] = "disabled"  # or DynamoDB Streams calls go astray
 
 
 def _check_free(port: int, variable: str) -> None:
@@ -296,7 +290,7 @@ def _banner(stack: LocalStack, seconds: float) -> str:
 
 
 def main() -> int:
-    _aws_defaults()
+    os.environ.update(offline_aws(os.environ))
     paths = StatePaths.from_env()
     paths.logs.mkdir(parents=True, exist_ok=True)
     if (other := running_stack(paths)) is not None:

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bobbies.domain.times import utc_text
 from local.template import Schedule
 
 _MONTHS = {
@@ -113,10 +114,6 @@ def next_firing(schedule: Schedule, after: datetime) -> datetime:
     if rate := re.fullmatch(r"rate\((\d+)\s+(minute|hour|day)s?\)", expression):
         return after + timedelta(**{rate.group(2) + "s": int(rate.group(1))})
     raise ValueError(f"unsupported schedule expression: {expression}")
-
-
-def utc_text(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def scheduled_event(schedule: Schedule, moment: datetime) -> Any:

@@ -8,6 +8,7 @@ from typing import Any
 
 import requests
 
+from local.aws import offline_aws
 from local.paths import StatePaths
 from local.template import LocalResources, function_environment, region
 
@@ -45,11 +46,9 @@ def runtime_environment(moto_endpoint: str, gateway_url: str) -> dict[str, str]:
         "AWS_ENDPOINT_URL": moto_endpoint,
         # SNS goes through the runner's tap, which keeps the email and SMS texts for the inbox.
         "AWS_ENDPOINT_URL_SNS": f"{gateway_url}/_local/sns",
+        **offline_aws(os.environ),
         "AWS_REGION": region(),
         "AWS_DEFAULT_REGION": region(),
-        "AWS_ACCESS_KEY_ID": os.environ.get("AWS_ACCESS_KEY_ID", "testing"),
-        "AWS_SECRET_ACCESS_KEY": os.environ.get("AWS_SECRET_ACCESS_KEY", "testing"),
-        "AWS_ACCOUNT_ID_ENDPOINT_MODE": "disabled",
         "POWERTOOLS_TRACE_DISABLED": "true",
     }
 
@@ -89,4 +88,5 @@ def running_stack_or_exit(paths: StatePaths | None = None) -> StackInfo:
             file=sys.stderr,
         )
         raise SystemExit(1)
+    os.environ.update(offline_aws(os.environ))  # the tools' own boto3 clients talk to its moto
     return info

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bobbies.domain.times import utc_text
 from local.console import Console
 from local.lambdas import FunctionRuntime, Invocation
 from local.template import ACCOUNT, LocalResources, StreamSource, region
@@ -209,7 +210,7 @@ def _plain(value: Any) -> Any:
 
 
 def _iso(epoch: Any) -> str:
-    return datetime.fromtimestamp(int(epoch or 0), UTC).isoformat().replace("+00:00", "Z")
+    return utc_text(datetime.fromtimestamp(int(epoch or 0), UTC))
 
 
 def _failure_message(

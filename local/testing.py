@@ -22,10 +22,12 @@ from typing import Any
 
 import requests
 
+from local.aws import offline_aws
 from local.inbox import read_inbox
 from local.moto_server import free_port
 from local.paths import REPO, StatePaths
 from local.stack import running_stack as stack_on_record
+from local.waiting import eventually
 
 START_TIMEOUT = 60.0
 
@@ -57,10 +59,7 @@ class Stack:
         inherited = {name: value for name, value in os.environ.items() if name != "MOTO_PORT"}
         return {
             **inherited,  # the runner picks a free moto port itself
-            "AWS_DEFAULT_REGION": os.environ.get("AWS_DEFAULT_REGION", "eu-west-2"),
-            "AWS_ACCESS_KEY_ID": "testing",
-            "AWS_SECRET_ACCESS_KEY": "testing",
-            "AWS_ACCOUNT_ID_ENDPOINT_MODE": "disabled",
+            **offline_aws({}),  # dummy credentials, whatever the tests' environment holds
             "BOBBIES_STATE_DIR": str(self.state_dir),
             "PORT": str(self.port),
             **self.extra_env,
@@ -94,14 +93,8 @@ class Stack:
             )
 
     def _wait_until_answering(self) -> None:
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            assert self.process is not None
-            if self.process.poll() is not None:
-                raise StackExited(f"the local stack exited at start:\n{self.console_tail()}")
-            if self._ready():
-                return
-            time.sleep(0.1)
+        if eventually(self._ready, timeout=START_TIMEOUT):
+            return
         self.stop()
         raise RuntimeError(
             f"the local stack did not answer within {START_TIMEOUT:.0f} s:\n{self.console_tail()}"
@@ -111,6 +104,8 @@ class Stack:
         """Ready once the runner wrote stack.json (its last start step, after the stream poller and the
         scheduler) and the gateway answers: the gateway alone answers before the rest is up."""
         assert self.process is not None
+        if self.process.poll() is not None:
+            raise StackExited(f"the local stack exited at start:\n{self.console_tail()}")
         info = stack_on_record(self.paths)
         if info is None or info.pid != self.process.pid:
             return False

@@ -5,6 +5,7 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from bobbies.domain.times import parse_utc
 from bobbies.notify.publisher import SnsPublisher
 from bobbies.observability import logger, metrics, traced
 from bobbies.settings import settings
@@ -16,7 +17,7 @@ def moment_of(event: dict[str, Any]) -> datetime:
     scheduled = (event or {}).get("scheduledTime")
     if not scheduled:
         return datetime.now(UTC)
-    return datetime.fromisoformat(scheduled.replace("Z", "+00:00")).astimezone(UTC)
+    return parse_utc(scheduled)
 
 
 @logger.inject_lambda_context

@@ -8,7 +8,7 @@ Set E2E_BASE_URL to drive an already running `make run` instead (nothing is star
 import os
 import secrets
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ import requests
 from local.testing import Stack, running_stack
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
+from bobbies.domain.times import parse_utc, utc_text
 from tests.e2e.seed import seed_area
 from tests.e2e.site import SCREENSHOTS, Site
 
@@ -72,8 +73,8 @@ def stack_after_nightly(tmp_path_factory: pytest.TempPathFactory) -> Iterator[St
         ballot = cast_ballots(stack.url, NIGHTLY_AREA, (7, 3), seed_area(NIGHTLY_AREA)["quorum"])
         cast_ballots(stack.url, TIE_AREA, (5, 5), seed_area(TIE_AREA)["quorum"])
         cast_ballots(stack.url, SHORT_AREA, (10,), 1)
-        closes = datetime.fromisoformat(ballot["round"]["closes"].replace("Z", "+00:00"))
-        stack.nightly((closes + timedelta(hours=2)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        closes = parse_utc(ballot["round"]["closes"])
+        stack.nightly(utc_text(closes + timedelta(hours=2)))
         yield stack
 
 

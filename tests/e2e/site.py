@@ -1,12 +1,12 @@
 """The page object: the residents' page in a browser, the steps a resident takes in it, and plain HTTP
 to the same stack for before/after figures."""
 
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import requests
+from local.waiting import eventually
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.i18n import t
@@ -104,11 +104,6 @@ class Site:
         assert overflow <= 0, f"the page is {overflow}px wider than the screen"
 
 
-def wait_until(check: Any, timeout: float = 20.0, interval: float = 0.25) -> Any:
+def wait_until(check: Any) -> Any:
     """Polls `check` until it returns something truthy (results follow ballots through a stream)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = check()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(interval)
+    return eventually(check, timeout=20.0, interval=0.25)

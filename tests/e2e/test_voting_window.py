@@ -13,6 +13,7 @@ import requests
 from local.testing import Stack
 from playwright.sync_api import Browser, Page, Route, expect
 
+from bobbies.domain.times import parse_utc
 from tests.e2e.conftest import new_context
 from tests.e2e.i18n import catalogue, t
 from tests.e2e.site import Site
@@ -29,7 +30,7 @@ def day_words(lang: str, day: date) -> str:
 
 
 def opening_words(lang: str, iso: str) -> str:
-    at = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(LONDON)
+    at = parse_utc(iso).astimezone(LONDON)
     day = day_words(lang, at.date())
     if at.strftime("%H:%M") == "00:00":
         return t(lang, "ballot.opensAtStart", day=day)
@@ -88,7 +89,7 @@ def test_a_round_yet_to_open_is_closed_on_the_page_and_in_the_api(
     url = stack_after_nightly.url
     area = "bangor"
     round_ = requests.get(f"{url}/api/areas/{area}/ballot", timeout=30).json()["round"]
-    opens = datetime.fromisoformat(round_["opens"].replace("Z", "+00:00"))
+    opens = parse_utc(round_["opens"])
     assert opens > datetime.now(UTC), "the nightly run should have opened a round still to come"
     assert round_["votingOpen"] is False
 

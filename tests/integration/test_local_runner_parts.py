@@ -7,11 +7,9 @@ from local.recording import changes_state
 from local.schedule import next_firing, scheduled_event
 from local.template import Schedule, functions, generate_secret_string, of_type
 
+from bobbies.domain.times import parse_utc as at
+
 NIGHTLY = Schedule("cron(0 2 * * ? *)", "Europe/London", None, True)
-
-
-def at(text: str) -> datetime:
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,11 @@ from typing import Any
 
 import requests
 from local.testing import Stack
+from local.waiting import eventually
 
 from bobbies.domain.sms import within_budget
 
-from .voting import AreaVote, after_close, areas_by_quorum, cast, eventually, get, voter
+from .voting import AreaVote, after_close, areas_by_quorum, cast, get, voter
 
 RESULTS_WITHIN = 10.0  # seconds from the last ballot to the results showing it
 

@@ -9,8 +9,7 @@ import boto3
 import pytest
 from local.stack import running_stack
 from local.testing import Stack
-
-from .voting import eventually
+from local.waiting import eventually
 
 
 class Aws:

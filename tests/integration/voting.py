@@ -1,13 +1,13 @@
 """Doing what residents do, over HTTP: find an area, cast a ballot, watch the results."""
 
-import time
 import uuid
-from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import requests
 from local.testing import Stack
+
+from bobbies.domain.times import parse_utc, utc_text
 
 Json = dict[str, Any]
 
@@ -34,24 +34,14 @@ def cast(stack: Stack, area_id: str, token: str, allocations: dict[str, int]) ->
     )
 
 
-def eventually[T](probe: Callable[[], T], done: Callable[[T], bool], timeout: float = 10.0) -> T:
-    """Polls until done(probe()), for up to timeout seconds; returns the last value seen."""
-    deadline = time.monotonic() + timeout
-    value = probe()
-    while not done(value) and time.monotonic() < deadline:
-        time.sleep(0.1)
-        value = probe()
-    return value
-
-
 def support(results: Json) -> dict[str, int]:
     return {priority["id"]: priority["support"] for priority in results["priorities"] if priority["support"]}
 
 
 def after_close(ballot_paper: Json, hours: int = 2) -> str:
     """A nightly run's time, some hours after the ballot paper's round closes."""
-    closes = datetime.fromisoformat(ballot_paper["round"]["closes"].replace("Z", "+00:00"))
-    return (closes + timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    closes = parse_utc(ballot_paper["round"]["closes"])
+    return utc_text(closes + timedelta(hours=hours))
 
 
 class AreaVote:

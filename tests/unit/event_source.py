@@ -15,13 +15,13 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from local.lambdas import Invocation
+from local.lambdas import Invocation, LambdaContext
 from local.streams import _failure_message
 
 from bobbies.store import aggregates
 from bobbies.store.stream import ParkedBatch, parked_batch
 from bobbies.usecases.replay import replay_parked
-from tests.conftest import FakeLambdaContext, load_handler
+from tests.conftest import load_handler
 
 MOST_INVOCATIONS = 40  # for one batch: beyond this a batch that keeps failing is never applied
 
@@ -130,7 +130,7 @@ class EventSource:
     def invoke(self, batch: list[dict[str, Any]]) -> set[str]:
         """The sequence numbers to retry from (all of them when the function failed)."""
         try:
-            response = self.handler({"Records": batch}, FakeLambdaContext())
+            response = self.handler({"Records": batch}, LambdaContext())
         except Exception:
             return {record["dynamodb"]["SequenceNumber"] for record in batch}
         return {item["itemIdentifier"] for item in response["batchItemFailures"]}

@@ -4,13 +4,13 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from local.lambdas import Invocation
+from local.lambdas import Invocation, LambdaContext
 from local.streams import _failure_message
 
 from bobbies.domain.tally import same_tally, tally_of
 from bobbies.store import aggregates, ballots
 from bobbies.usecases.aggregation import rebuild_aggregate
-from tests.conftest import FakeLambdaContext, load_event, load_handler
+from tests.conftest import load_event, load_handler
 from tests.unit.conftest import LocalAws, open_round
 
 
@@ -21,7 +21,7 @@ def cast(voter: str, allocation: dict[str, int], area: str = "bangor", round_id:
 
 
 def aggregate(records: list[dict[str, Any]]) -> dict[str, Any]:
-    return dict(load_handler("AggregateBallotsFunction")({"Records": records}, FakeLambdaContext()))
+    return dict(load_handler("AggregateBallotsFunction")({"Records": records}, LambdaContext()))
 
 
 def exact(area: str = "bangor", round_id: str = "r1") -> bool:
@@ -66,11 +66,11 @@ def test_a_replayed_parked_batch_is_applied_and_a_second_replay_changes_nothing(
 
     # When the parked message is replayed, the records are read again from the shard and applied
     replay = load_handler("AggregateBallotsFunction")
-    assert replay(sqs_event(message), FakeLambdaContext()) == {"batchItemFailures": []}
+    assert replay(sqs_event(message), LambdaContext()) == {"batchItemFailures": []}
     assert exact()
 
     # and replaying it again (the queue delivers at least once) counts nothing twice
-    assert replay(sqs_event(message), FakeLambdaContext()) == {"batchItemFailures": []}
+    assert replay(sqs_event(message), LambdaContext()) == {"batchItemFailures": []}
     assert exact()
 
 
@@ -79,7 +79,7 @@ def test_a_parked_batch_the_stream_no_longer_holds_stays_on_the_queue(aws: Local
     message = parked_message(aws, aws.stream_records())
     info = message["DDBStreamBatchInfo"]  # a range the stream no longer holds (trimmed after 24 hours)
     info["startSequenceNumber"] = info["endSequenceNumber"] = str(int(info["endSequenceNumber"]) + 10**6)
-    response = load_handler("AggregateBallotsFunction")(sqs_event(message), FakeLambdaContext())
+    response = load_handler("AggregateBallotsFunction")(sqs_event(message), LambdaContext())
     assert response == {"batchItemFailures": [{"itemIdentifier": "message-0"}]}
 
 

@@ -23,12 +23,13 @@ from unittest import mock
 
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
+from local.lambdas import LambdaContext
 from local.template import create_tables
 
 from bobbies.domain.tally import same_tally, tally_of
 from bobbies.store import aggregates, ballots
 from bobbies.store.models import BallotModel, bound
-from tests.conftest import FakeLambdaContext, load_handler
+from tests.conftest import load_handler
 from tests.unit.conftest import LocalAws, moto_stack, open_round
 from tests.unit.event_source import EventSource, Faults, Step, Write, spread
 
@@ -161,7 +162,7 @@ def cast_many(voters: int, aws: LocalAws) -> list[dict[str, Any]]:
 def test_a_full_batch_for_one_round_is_one_aggregate_write(aws: LocalAws) -> None:
     records = cast_many(99, aws)
     with mock.patch.object(aggregates, "write_tally", wraps=aggregates.write_tally) as spy:
-        response = load_handler("AggregateBallotsFunction")({"Records": records}, FakeLambdaContext())
+        response = load_handler("AggregateBallotsFunction")({"Records": records}, LambdaContext())
     assert response == {"batchItemFailures": []}
     assert spy.call_count == 1
     assert aggregates.read_tally("bangor", "r1")[0].ballots == 99
@@ -169,6 +170,6 @@ def test_a_full_batch_for_one_round_is_one_aggregate_write(aws: LocalAws) -> Non
 
 def test_more_changes_than_a_transaction_holds_are_all_applied(aws: LocalAws) -> None:
     records = cast_many(120, aws)
-    response = load_handler("AggregateBallotsFunction")({"Records": records}, FakeLambdaContext())
+    response = load_handler("AggregateBallotsFunction")({"Records": records}, LambdaContext())
     assert response == {"batchItemFailures": []}
     assert aggregates.read_tally("bangor", "r1")[0].ballots == 120

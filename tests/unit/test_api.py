@@ -5,8 +5,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from local.lambdas import LambdaContext
 
-from tests.conftest import FakeLambdaContext, api_event, load_handler
+from tests.conftest import api_event, load_handler
 from tests.unit.conftest import LocalAws
 
 VOTER = "resident-token-0123456789abcdef"
@@ -18,7 +19,7 @@ def api_caller() -> Call:
     handler = load_handler("ApiFunction")
 
     def send(method: str, path: str, body: Any = None, **options: Any) -> tuple[int, dict[str, Any]]:
-        response = handler(api_event(method, path, body, **options), FakeLambdaContext())
+        response = handler(api_event(method, path, body, **options), LambdaContext())
         return response["statusCode"], json.loads(response["body"])
 
     return send
@@ -163,7 +164,7 @@ def test_results_reflect_ballots_once_the_stream_is_applied(call: Call, seeded: 
     call("POST", "/api/areas/bangor/ballots", ballot(speeding=6, drugs=4))
     call("POST", "/api/areas/bangor/ballots", ballot(voter=VOTER + "2", drugs=10))
     call("POST", "/api/areas/bangor/ballots", ballot(speeding=2, drugs=8))  # revote
-    response = aggregate({"Records": seeded.stream_records()}, FakeLambdaContext())
+    response = aggregate({"Records": seeded.stream_records()}, LambdaContext())
     assert response == {"batchItemFailures": []}
 
     status, results = call("GET", "/api/areas/bangor/results")
@@ -178,7 +179,7 @@ def test_results_reflect_ballots_once_the_stream_is_applied(call: Call, seeded: 
 
 def test_district_results_show_each_areas_leader(call: Call, seeded: LocalAws) -> None:
     call("POST", "/api/areas/wrexham/ballots", ballot(burglary=10))
-    load_handler("AggregateBallotsFunction")({"Records": seeded.stream_records()}, FakeLambdaContext())
+    load_handler("AggregateBallotsFunction")({"Records": seeded.stream_records()}, LambdaContext())
     status, body = call("GET", "/api/districts/east/results")
     assert status == 200
     assert body["areas"][0]["leader"]["id"] == "burglary"

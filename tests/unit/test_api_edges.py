@@ -7,9 +7,10 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from local.lambdas import LambdaContext
 
 from bobbies.store.models import storable_key
-from tests.conftest import FakeLambdaContext, api_event, load_handler
+from tests.conftest import api_event, load_handler
 from tests.unit.conftest import LocalAws
 from tests.unit.test_api import VOTER, Call, api_caller, ballot
 
@@ -22,7 +23,7 @@ def call(seeded: LocalAws) -> Call:
 
 
 def send(event: dict[str, Any]) -> tuple[int, dict[str, Any], dict[str, str]]:
-    answer = load_handler("ApiFunction")(event, FakeLambdaContext())
+    answer = load_handler("ApiFunction")(event, LambdaContext())
     headers = {name: ", ".join(values) for name, values in (answer.get("multiValueHeaders") or {}).items()}
     return answer["statusCode"], json.loads(answer["body"]), {**headers, **(answer.get("headers") or {})}
 

@@ -6,6 +6,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from local.lambdas import LambdaContext
 from local.seed import load_seed
 
 from bobbies.domain.model import Priority
@@ -13,7 +14,7 @@ from bobbies.domain.rounds import LONDON
 from bobbies.domain.tasking import ISSUED, QUORUM_NOT_MET, Tasking
 from bobbies.store import taskings
 from bobbies.usecases.nightly import run_nightly
-from tests.conftest import FakeLambdaContext, load_handler
+from tests.conftest import load_handler
 from tests.unit.conftest import SMALL_SEED, LocalAws
 from tests.unit.test_api import Call, api_caller, ballot
 from tests.unit.test_nightly import Inbox
@@ -75,7 +76,7 @@ def test_an_areas_rounds_are_listed_newest_first_and_the_closed_results_stay_rea
     call("POST", "/api/areas/bangor/ballots", ballot(speeding=4, drugs=6))
     call("POST", "/api/areas/bangor/ballots", ballot(voter="x" * 20, drugs=10))
     call("POST", "/api/areas/wrexham/ballots", ballot(burglary=10))
-    load_handler("AggregateBallotsFunction")({"Records": seeded.stream_records()}, FakeLambdaContext())
+    load_handler("AggregateBallotsFunction")({"Records": seeded.stream_records()}, LambdaContext())
     first = call("GET", "/api/areas/bangor/ballot")[1]["round"]["id"]
     run_nightly(close_tonight(call), Inbox())
 

@@ -1,18 +1,13 @@
 """Rounds, postcodes and SMS segments."""
 
-from datetime import UTC, datetime
-
 import pytest
 
 from bobbies.domain import postcode
-from bobbies.domain.errors import InvalidInput
+from bobbies.domain.errors import Malformed
 from bobbies.domain.model import Round
 from bobbies.domain.rounds import carried_forward, first_round, next_round
 from bobbies.domain.sms import first_that_fits, fits_one_segment, segment_cost, segments, within_budget
-
-
-def at(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+from bobbies.domain.times import parse_utc as at
 
 
 def test_a_first_round_closes_at_midnight_after_its_length() -> None:
@@ -45,7 +40,7 @@ def test_postcodes_are_accepted_with_any_spacing_and_case(raw: str, tidy: str) -
 
 @pytest.mark.parametrize("raw", ["", "hello", "12345", "LL57 2D", "<script>"])
 def test_things_that_are_not_postcodes_are_refused(raw: str) -> None:
-    with pytest.raises(InvalidInput):
+    with pytest.raises(Malformed):
         postcode.normalise(raw)
 
 

@@ -10,9 +10,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from local.lambdas import LambdaContext
 from local.seed import load_seed
 
-from tests.conftest import FakeLambdaContext, api_event, load_handler
+from tests.conftest import api_event, load_handler
 from tests.unit.conftest import moto_stack
 
 Call = Callable[[str], tuple[int, dict[str, Any]]]
@@ -55,7 +56,7 @@ def call() -> Iterator[Call]:
         handler = load_handler("ApiFunction")
 
         def get(path: str) -> tuple[int, dict[str, Any]]:
-            response = handler(api_event("GET", path), FakeLambdaContext())
+            response = handler(api_event("GET", path), LambdaContext())
             return response["statusCode"], json.loads(response["body"])
 
         yield get

@@ -13,10 +13,10 @@ import pytest
 
 from bobbies.domain.model import Area, District, Round
 from bobbies.domain.tally import BY_BACKERS, BY_BALLOT_ORDER, BY_SUPPORT
+from bobbies.domain.tasking import RunnerUp, TaskingRecord
 from bobbies.messages import ERRORS
 from bobbies.notify.render import render
 from bobbies.notify.wording import decided_by, margin_text, quorum_text
-from bobbies.store.taskings import RunnerUp, TaskingRecord
 from tests.e2e.i18n import catalogue
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,14 +6,16 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from local.lambdas import LambdaContext
 
 from bobbies.domain.sms import fits_one_segment
+from bobbies.domain.times import utc_text
 from bobbies.notify.render import TaskingMessage
 from bobbies.usecases.nightly import run_nightly
 from bobbies.usecases.views import ballot as ballot_view
 from bobbies.usecases.views import list_taskings, results, rounds
 from bobbies.usecases.voting import cast_ballot
-from tests.conftest import FakeLambdaContext, load_handler
+from tests.conftest import load_handler
 from tests.unit.conftest import LocalAws
 
 
@@ -36,7 +38,7 @@ def vote(area: str, voter: str, at: datetime | None = None, **allocations: int) 
 
 
 def apply_stream(aws: LocalAws) -> None:
-    load_handler("AggregateBallotsFunction")({"Records": aws.stream_records()}, FakeLambdaContext())
+    load_handler("AggregateBallotsFunction")({"Records": aws.stream_records()}, LambdaContext())
 
 
 def after_close(area: str = "bangor") -> datetime:
@@ -133,8 +135,8 @@ def test_subscribers_get_the_email_the_sms_and_filterable_attributes(voted: Loca
 
     # When the scheduled function runs after the round closed
     nightly: Callable[..., Any] = load_handler("NightlyTaskingsFunction")
-    at = after_close().strftime("%Y-%m-%dT%H:%M:%SZ")
-    assert nightly({"scheduledTime": at}, FakeLambdaContext())["published"] == 1
+    at = utc_text(after_close())
+    assert nightly({"scheduledTime": at}, LambdaContext())["published"] == 1
 
     # Then one message arrives, with area and district attributes and both texts
     messages = sqs.receive_message(QueueUrl=queue, MaxNumberOfMessages=10)["Messages"]
@@ -158,5 +160,5 @@ def test_subscribers_get_the_email_the_sms_and_filterable_attributes(voted: Loca
 
 def test_the_scheduled_time_decides_not_the_clock(voted: LocalAws) -> None:
     nightly = load_handler("NightlyTaskingsFunction")
-    early = (after_close() - timedelta(days=5)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    assert nightly({"scheduledTime": early}, FakeLambdaContext())["rounds_closed"] == 0
+    early = utc_text(after_close() - timedelta(days=5))
+    assert nightly({"scheduledTime": early}, LambdaContext())["rounds_closed"] == 0

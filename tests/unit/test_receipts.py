@@ -6,8 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from local.lambdas import LambdaContext
 
-from tests.conftest import FakeLambdaContext, api_event, load_handler
+from tests.conftest import api_event, load_handler
 from tests.unit.conftest import LocalAws
 
 VOTER = "resident-token-0123456789abcdef"
@@ -19,14 +20,14 @@ def call(seeded: LocalAws) -> Call:
     handler = load_handler("ApiFunction")
 
     def send(method: str, path: str, body: Any = None, **options: Any) -> tuple[int, dict[str, Any]]:
-        response = handler(api_event(method, path, body, **options), FakeLambdaContext())
+        response = handler(api_event(method, path, body, **options), LambdaContext())
         return response["statusCode"], json.loads(response["body"])
 
     return send
 
 
 def apply_stream(aws: LocalAws) -> None:
-    load_handler("AggregateBallotsFunction")({"Records": aws.stream_records()}, FakeLambdaContext())
+    load_handler("AggregateBallotsFunction")({"Records": aws.stream_records()}, LambdaContext())
 
 
 def vote(call: Call, **allocations: int) -> str:

@@ -12,8 +12,8 @@ import pytest
 from bobbies.domain.model import Area, District, Round
 from bobbies.domain.sms import within_budget
 from bobbies.domain.tally import BY_BALLOT_ORDER, BY_SUPPORT
+from bobbies.domain.tasking import RunnerUp, TaskingRecord
 from bobbies.notify.render import render
-from bobbies.store.taskings import RunnerUp, TaskingRecord
 
 SEED = Path(__file__).parents[2] / "local" / "seed" / "north_wales.json"
 NIGHT = datetime(2027, 1, 31, 2, tzinfo=UTC)

@@ -1,13 +1,10 @@
 """One rule for "is voting open", rounds that close at midnight in London, and when voting next opens."""
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 from bobbies.domain.model import Round
 from bobbies.domain.rounds import first_round, last_day, next_opening, next_round
-
-
-def at(text: str) -> datetime:
-    return datetime.fromisoformat(text).astimezone(UTC)
+from bobbies.domain.times import parse_utc as at
 
 
 def test_a_summer_round_closes_at_midnight_in_london_not_in_utc() -> None:

@@ -14,43 +14,47 @@ from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 
-from bobbies.domain.errors import (
-    Conflict,
-    DomainError,
-    InvalidInput,
-    NotFound,
-    TooLarge,
-    UnsupportedMediaType,
-)
+from bobbies.domain.errors import Conflict, DomainError, InvalidInput, Malformed, NotFound
 from bobbies.messages import error_message
 from bobbies.observability import count, count_by, logger
 
 MAX_BODY_BYTES = 8 * 1024
 
-STATUS: dict[type[DomainError], int] = {
+
+class TransportError(Exception):
+    """What is wrong with how a request came, not with what it asks: the HTTP edge's own errors."""
+
+    code = "invalid_request"
+
+
+class TooLarge(TransportError):
+    code = "payload_too_large"
+
+
+class UnsupportedMediaType(TransportError):
+    code = "unsupported_media_type"
+
+
+Refusal = DomainError | TransportError
+
+# Each class of refusal and its status: the one place a status is chosen.
+STATUS: dict[type[Refusal], int] = {
+    Malformed: 400,
     InvalidInput: 422,
     NotFound: 404,
     Conflict: 409,
     TooLarge: 413,
     UnsupportedMediaType: 415,
 }
-# Malformed requests (as opposed to well-formed ones that break a rule) are 400s.
-BAD_REQUEST_CODES = {
-    "invalid_json",
-    "unknown_field",
-    "invalid_body",
-    "invalid_postcode",
-    "invalid_encoding",
-    "duplicate_key",
-    "number_too_long",
-    "invalid_cursor",
-    "invalid_limit",
-    "invalid_query",
-}
-EDGE_STATUS = {"payload_too_large": 413, "unsupported_media_type": 415}  # the rest are 400s
+# The errors of a query's parameters, by the parameter they are about.
 QUERY_CODES = {"limit": "invalid_limit", "cursor": "invalid_cursor"}
-# The rules the ballot's model states (so the document states them), with the codes the domain gives.
-RULE_CODES = {"string_pattern_mismatch": "invalid_voter", "greater_than_equal": "negative_allocation"}
+# Validation errors that are the domain's rules (the ballot's model states them, so the document
+# does), each with the domain's code; pydantic's error type is what is matched, never a field.
+RULE_CODES = {
+    "string_pattern_mismatch": "invalid_voter",
+    "greater_than_equal": "negative_allocation",
+    "not_whole_bobbies": "not_whole_bobbies",
+}
 
 
 def language(headers: dict[str, str] | None) -> str:
@@ -62,27 +66,23 @@ def error_body(code: str, lang: str) -> str:
     return json.dumps({"error": {"code": code, "message": error_message(code, lang)}}, ensure_ascii=False)
 
 
-def status_of(error: DomainError) -> int:
-    if error.code in BAD_REQUEST_CODES:
-        return 400
+def status_of(error: Refusal) -> int:
     return next(status for kind, status in STATUS.items() if isinstance(error, kind))
 
 
-def _code_of_validation(error: RequestValidationError) -> str:
-    """The first thing wrong with the body, as the machine code a client can act on."""
+def refusal_of(error: RequestValidationError) -> DomainError:
+    """The first thing wrong with the request, as the domain error a client can act on."""
     for problem in error.errors():
         kind, place = problem.get("type", ""), [str(part) for part in problem.get("loc", ())]
         if place[:1] == ["query"]:
-            return QUERY_CODES.get(place[1] if len(place) > 1 else "", "invalid_query")
+            return Malformed(QUERY_CODES.get(place[1] if len(place) > 1 else "", "invalid_query"))
         if kind == "json_invalid":
-            return "invalid_json"
+            return Malformed("invalid_json")
         if kind == "extra_forbidden":
-            return "unknown_field"
+            return Malformed("unknown_field")
         if kind in RULE_CODES:
-            return RULE_CODES[kind]
-        if "allocations" in place and len(place) > place.index("allocations") + 1:
-            return "not_whole_bobbies"
-    return "invalid_body"
+            return InvalidInput(RULE_CODES[kind])
+    return Malformed("invalid_body")
 
 
 def make_resolver() -> APIGatewayRestResolver:
@@ -106,9 +106,7 @@ def make_resolver() -> APIGatewayRestResolver:
 
     @app.exception_handler(RequestValidationError)
     def invalid_request(error: RequestValidationError) -> Response:
-        code = _code_of_validation(error)
-        logger.info("request refused", extra={"code": code})
-        return reply(status_of(InvalidInput(code)), code)
+        return domain_error(refusal_of(error))
 
     @app.not_found
     def not_found(_: NotFoundError) -> Response:
@@ -147,16 +145,10 @@ def methods_for(app: APIGatewayRestResolver, path: str) -> list[str]:
     return sorted({route.method for route in routes if route.rule.match(path)})
 
 
-class EdgeProblem(Exception):
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
-
-
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     found = dict(pairs)
     if len(found) != len(pairs):
-        raise EdgeProblem("duplicate_key")
+        raise Malformed("duplicate_key")
     return found
 
 
@@ -166,10 +158,10 @@ def _body_text(event: dict[str, Any]) -> str:
     try:
         data = base64.b64decode(raw, validate=True) if event.get("isBase64Encoded") else raw.encode()
         if len(data) > MAX_BODY_BYTES:
-            raise EdgeProblem("payload_too_large")
+            raise TooLarge()
         return data.decode("utf-8")
     except (binascii.Error, UnicodeError):
-        raise EdgeProblem("invalid_encoding") from None
+        raise Malformed("invalid_encoding") from None
 
 
 def checked_body(event: dict[str, Any]) -> dict[str, Any]:
@@ -186,15 +178,15 @@ def checked_body(event: dict[str, Any]) -> dict[str, Any]:
     name = next((key for key in headers if key.lower() == "content-type"), "Content-Type")
     media_type, _, parameters = str(headers.get(name, "")).partition(";")
     if media_type.strip().lower() != "application/json":
-        raise EdgeProblem("unsupported_media_type")
+        raise UnsupportedMediaType()
     try:
         json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError:
         pass  # Powertools reports it as invalid_json, with where it went wrong
     except RecursionError:  # nested deeper than the parser goes (8 KB is room for 4,000 levels)
-        raise EdgeProblem("invalid_json") from None
+        raise Malformed("invalid_json") from None
     except ValueError:  # Python's limit on the digits of an integer
-        raise EdgeProblem("number_too_long") from None
+        raise Malformed("number_too_long") from None
     headers[name] = "application/json" + (f";{parameters}" if parameters else "")
     multi = {
         key: value
@@ -215,10 +207,10 @@ def resolve(app: APIGatewayRestResolver, event: dict[str, Any], context: Any) ->
         return app.resolve(event, context)  # a 404 or 405, whatever the body
     try:
         event = checked_body(event)
-    except EdgeProblem as problem:
+    except (Malformed, TransportError) as problem:
         count_by("BallotsRejected", "reason", problem.code)
         return {
-            "statusCode": EDGE_STATUS.get(problem.code, 400),
+            "statusCode": status_of(problem),
             "headers": {"Content-Type": content_types.APPLICATION_JSON},
             "body": error_body(problem.code, language(event.get("headers"))),
             "isBase64Encoded": False,

@@ -1,6 +1,8 @@
 """Every rule a request can break, each with the machine code clients see.
 
-The HTTP layer maps the classes to statuses in one place; nothing matches on message text.
+The HTTP layer maps the classes to statuses in one table (http.py); nothing matches on message
+text or codes. Errors of transport (a body too large, a media type we do not read) are the HTTP
+edge's own and live there.
 """
 
 
@@ -13,8 +15,14 @@ class DomainError(Exception):
         super().__init__(self.code)
 
 
+class Malformed(DomainError):
+    """The request cannot be read as one: not JSON, an unknown field, a postcode that is no postcode."""
+
+    code = "invalid_body"
+
+
 class InvalidInput(DomainError):
-    """The request itself is wrong; sending it again will not help."""
+    """The request reads well but breaks a rule; sending it again will not help."""
 
 
 class NotFound(DomainError):
@@ -23,11 +31,3 @@ class NotFound(DomainError):
 
 class Conflict(DomainError):
     """The request is well formed but the state does not allow it now."""
-
-
-class TooLarge(DomainError):
-    code = "payload_too_large"
-
-
-class UnsupportedMediaType(DomainError):
-    code = "unsupported_media_type"

@@ -2,7 +2,7 @@
 
 import re
 
-from bobbies.domain.errors import InvalidInput
+from bobbies.domain.errors import Malformed
 
 # Outward code (area, district) and an optional inward code (sector digit, unit letters).
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})?$")
@@ -19,7 +19,7 @@ _WRITTEN = re.compile(PATTERN)
 def normalise(raw: str) -> str:
     """'ll572dg' -> 'LL57 2DG'; an outward code alone ('ll57') is accepted too."""
     if not _WRITTEN.fullmatch(raw):
-        raise InvalidInput("invalid_postcode")
+        raise Malformed("invalid_postcode")
     match = _POSTCODE.fullmatch(re.sub(_GAP, "", raw).upper())
     assert match  # the written form is the compact form with gaps
     outward, inward = match.groups()

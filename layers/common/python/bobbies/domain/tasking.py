@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from fractions import Fraction
 
-from bobbies.domain.model import Area, Round, Tally
+from bobbies.domain.model import Area, Round, Tally, Text
 from bobbies.domain.tally import BY_SUPPORT, decision, quorum_met, standings
 
 ISSUED = "issued"
@@ -84,3 +84,33 @@ def decide(area: Area, closed: Round, tally: Tally, now: datetime, review_days: 
         decided_by=chosen.decided_by,
         quorum=area.quorum,
     )
+
+
+# A tasking as stored and read back: what the views show and the messages tell (store/ builds it).
+@dataclass(frozen=True)
+class RunnerUp:
+    id: str
+    title: Text | None
+    average: Fraction
+
+
+@dataclass(frozen=True)
+class TaskingRecord:
+    area_id: str
+    district_id: str
+    round_id: str
+    status: str
+    priority_id: str | None
+    priority_title: Text | None
+    ballots: int
+    average: Fraction
+    margin: Fraction
+    issued: datetime
+    review: datetime | None
+    outcome: Text | None
+    published: bool
+    reference: str = ""
+    priority_description: Text | None = None
+    runner_up: RunnerUp | None = None
+    decided_by: str | None = None
+    quorum: int | None = None

@@ -9,8 +9,8 @@ from bobbies.domain.figures import counted, figure
 from bobbies.domain.model import Area, Round, Text
 from bobbies.domain.sms import first_that_fits
 from bobbies.domain.tally import BY_SUPPORT
+from bobbies.domain.tasking import TaskingRecord
 from bobbies.notify.wording import DECIDED_BY_SHORT, decided_by
-from bobbies.store.taskings import TaskingRecord
 
 
 @dataclass(frozen=True)

@@ -10,44 +10,15 @@ from itertools import islice
 
 from pynamodb.exceptions import PutError, UpdateError
 
-from bobbies.domain.errors import InvalidInput
-from bobbies.domain.model import Priority, Text
+from bobbies.domain.errors import Malformed
+from bobbies.domain.model import Priority
 from bobbies.domain.tally import as_number
-from bobbies.domain.tasking import ISSUED, Tasking, reference
+from bobbies.domain.tasking import ISSUED, RunnerUp, Tasking, TaskingRecord, reference
 from bobbies.store.catalogue import text_of
 from bobbies.store.models import TaskingModel, bound, condition_failed, storable_key
 
 PENDING = "pending"
 LISTED = "public"
-
-
-@dataclass(frozen=True)
-class RunnerUp:
-    id: str
-    title: Text | None
-    average: Fraction
-
-
-@dataclass(frozen=True)
-class TaskingRecord:
-    area_id: str
-    district_id: str
-    round_id: str
-    status: str
-    priority_id: str | None
-    priority_title: Text | None
-    ballots: int
-    average: Fraction
-    margin: Fraction
-    issued: datetime
-    review: datetime | None
-    outcome: Text | None
-    published: bool
-    reference: str = ""
-    priority_description: Text | None = None
-    runner_up: RunnerUp | None = None
-    decided_by: str | None = None
-    quorum: int | None = None
 
 
 def create_once(tasking: Tasking, chosen: Priority | None, runner_up: Priority | None) -> bool:
@@ -239,9 +210,9 @@ def _tasking_at(cursor: str, area_id: str | None) -> TaskingModel:
             raise ValueError("not a key")
         item = bound(TaskingModel).get(named_area, named_round)
     except (ValueError, TypeError, UnicodeError, TaskingModel.DoesNotExist):
-        raise InvalidInput("invalid_cursor") from None
+        raise Malformed("invalid_cursor") from None
     if item.listing != LISTED or (area_id and item.area_id != area_id):
-        raise InvalidInput("invalid_cursor")
+        raise Malformed("invalid_cursor")
     return item
 
 

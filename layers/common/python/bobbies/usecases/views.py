@@ -10,16 +10,16 @@ from bobbies.domain.figures import both, figure
 from bobbies.domain.model import Area, District, Priority, Round, Tally, Text
 from bobbies.domain.rounds import last_day, next_opening
 from bobbies.domain.tally import Decision, as_number, decision, quorum_met, standings
-from bobbies.domain.tasking import ISSUED
+from bobbies.domain.tasking import ISSUED, TaskingRecord
+from bobbies.domain.times import utc_text
 from bobbies.notify.wording import decided_by, margin_text, quorum_text
 from bobbies.store import aggregates, catalogue, taskings
-from bobbies.store.taskings import TaskingRecord
 
 Json = dict[str, Any]
 
 
 def iso(moment: datetime | None) -> str | None:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
+    return utc_text(moment) if moment else None
 
 
 def district_view(district: District) -> Json:
