@@ -7,7 +7,7 @@ from collections.abc import Callable
 def eventually[T](
     probe: Callable[[], T],
     done: Callable[[T], object] = bool,
-    timeout: float = 10.0,
+    timeout: float = 30.0,
     interval: float = 0.1,
 ) -> T:
     """Calls probe until done(its value), for up to timeout seconds; returns the last value seen

@@ -22,7 +22,7 @@ def support(site: Site, area_id: str) -> tuple[int, dict[str, int]]:
 def expect_leader_as_api(site: Site, area_id: str) -> None:
     results = site.api(f"/areas/{area_id}/results")
     leader = next(p["title"][site.lang] for p in results["priorities"] if p["id"] == results["leader"])
-    expect(site.page.locator("[data-stat=leader]")).to_have_text(leader, timeout=20_000)
+    expect(site.page.locator("[data-stat=leader]")).to_have_text(leader, timeout=45_000)
 
 
 def test_journey_in_english(site: Site) -> None:
@@ -76,7 +76,7 @@ def test_journey_in_english(site: Site) -> None:
     expect(page.locator("#confirmation-list")).to_contain_text(title_a)
     expect(page.locator("#confirmation-list")).to_contain_text(site.say("ballot.count", count=5))
     site.wait_for_results()
-    expect(page.locator("[data-stat=ballots]")).to_have_text(str(ballots_before + 1), timeout=20_000)
+    expect(page.locator("[data-stat=ballots]")).to_have_text(str(ballots_before + 1), timeout=45_000)
     expect(page.locator("#area-results")).not_to_contain_text(site.say("results.updating"))
     expect(page.locator("#district-results")).to_contain_text(name)
     expect_leader_as_api(site, area_id)
@@ -110,7 +110,7 @@ def test_journey_in_english(site: Site) -> None:
     bar_c = page.locator(f".bar-row[data-pid='{c}'] .bar-value")
     assert wait_until(lambda: abs(float(bar_c.inner_text()) - average_c) < 0.051), bar_c.inner_text()
     expect_leader_as_api(site, area_id)
-    expect(page.locator("#area-results")).not_to_contain_text(site.say("results.updating"), timeout=5_000)
+    expect(page.locator("#area-results")).not_to_contain_text(site.say("results.updating"), timeout=30_000)
 
 
 def test_journey_in_welsh(site: Site) -> None:
@@ -156,7 +156,7 @@ def test_journey_in_welsh(site: Site) -> None:
     receipt = page.locator("#receipt").inner_text()
     site.wait_for_results()
     expect(page.get_by_role("heading", level=1)).to_have_text(site.say("results.title", area=name))
-    expect(page.locator("[data-stat=ballots]")).to_have_text(str(ballots_before + 1), timeout=20_000)
+    expect(page.locator("[data-stat=ballots]")).to_have_text(str(ballots_before + 1), timeout=45_000)
     expect_leader_as_api(site, area_id)
     assert english_left_showing(page) == []
 

@@ -13,7 +13,7 @@ from bobbies.domain.sms import within_budget
 
 from .voting import AreaVote, after_close, areas_by_quorum, cast, get, voter
 
-RESULTS_WITHIN = 10.0  # seconds from the last ballot to the results showing it
+RESULTS_WITHIN = 60.0  # a generous bound for a loaded machine: the wait ends as soon as they show
 
 
 def test_ballots_and_revotes_show_in_the_results_within_seconds(stack: Stack) -> None:

@@ -1,6 +1,8 @@
 /* The base of every component: it owns one root element (the one carrying its data-module) and its
  * own state, and reaches the rest of the page only through `app` (i18n, api, router, page, events). */
 
+import { h } from './dom.mjs';
+
 export class Component {
   constructor(root, app) {
     this.root = root;
@@ -28,6 +30,51 @@ export class Component {
   emit(type, detail) {
     return this.app.events.dispatchEvent(new CustomEvent(type, { detail, cancelable: true }));
   }
+}
+
+/** A results card about one area: it follows the area on show ("results:area"), loads its data
+ * for that area (`fetch`), drops an answer that comes back after the page moved to another area,
+ * and paints it (`render`); a change of language repaints it. */
+export class AreaCard extends Component {
+  constructor(root, app, boxId) {
+    super(root, app);
+    this.area = null;
+    this.data = null; // the last answer, or {error}
+    this.box = this.$(boxId);
+    this.listen(app.events, 'results:area', (detail) => {
+      if (detail.area?.id !== this.area?.id) {
+        this.data = null;
+        this.box.replaceChildren(h('p', { class: 'hint' }, this.t('loading')));
+      }
+      this.follow(detail);
+      this.load();
+    });
+    this.listen(app.events, 'results:refresh', this.load);
+    this.listen(this.i18n, 'change', () => { if (this.data) this.render(); });
+  }
+
+  /** Takes in what the route says about the area on show. */
+  follow({ area }) {
+    this.area = area;
+  }
+
+  async load() {
+    const { area } = this;
+    if (!area) return;
+    let data;
+    try {
+      data = await this.fetch(area);
+    } catch (error) {
+      data = { error };
+    }
+    if (area !== this.area) return;
+    this.data = data;
+    this.render();
+    this.loaded(data);
+  }
+
+  /** After an answer is painted (for telling the page about it). */
+  loaded() {}
 }
 
 /** For views: a counter that tells a late answer from the one the page is still waiting for. */

@@ -1,42 +1,23 @@
 /* The district table: every area in the district with its ballots and leading priority. */
 
-import { Component } from '../component.mjs';
+import { AreaCard } from '../component.mjs';
 import { h, setText, showLoadError } from '../dom.mjs';
 import { areaPath, routeHref } from '../router.mjs';
 
-export class DistrictResults extends Component {
+export class DistrictResults extends AreaCard {
   static moduleName = 'district-results';
 
   constructor(root, app) {
-    super(root, app);
-    this.area = null;
-    this.data = null; // the last answer, or {error}
-    this.box = this.$('district-results');
-    this.listen(app.events, 'results:area', ({ area }) => {
-      if (area?.id !== this.area?.id) {
-        this.data = null;
-        this.box.replaceChildren(h('p', { class: 'hint' }, this.t('loading')));
-      }
-      this.area = area;
-      if (area) this.renderTitle(); // titled while it loads: never an empty heading
-      this.load();
-    });
-    this.listen(app.events, 'results:refresh', this.load);
-    this.listen(this.i18n, 'change', () => { if (this.data) this.render(); });
+    super(root, app, 'district-results');
   }
 
-  async load() {
-    const { area } = this;
-    if (!area) return;
-    let data;
-    try {
-      data = await this.api.districtResults(area.district.id);
-    } catch (error) {
-      data = { error };
-    }
-    if (area !== this.area) return;
-    this.data = data;
-    this.render();
+  follow({ area }) {
+    this.area = area;
+    if (area) this.renderTitle(); // titled while it loads: never an empty heading
+  }
+
+  fetch(area) {
+    return this.api.districtResults(area.district.id);
   }
 
   renderTitle() {

@@ -3,45 +3,29 @@
  * summed up in one line instead of a row each, so a quiet area's list does not fill with them.
  * Tells the page what it found ("rounds:loaded"), so the results card can name a round's tasking. */
 
-import { Component } from '../component.mjs';
+import { AreaCard } from '../component.mjs';
 import { h, showLoadError } from '../dom.mjs';
 import { areaPath, routeHref } from '../router.mjs';
 
-export class PastRounds extends Component {
+export class PastRounds extends AreaCard {
   static moduleName = 'past-rounds';
 
   constructor(root, app) {
-    super(root, app);
-    this.area = null;
+    super(root, app, 'past-rounds');
     this.round = null; // the round on show (null: the current one)
-    this.data = null; // the last answer, or {error}
-    this.box = this.$('past-rounds');
-    this.listen(app.events, 'results:area', ({ area, round }) => {
-      if (area?.id !== this.area?.id) {
-        this.data = null;
-        this.box.replaceChildren(h('p', { class: 'hint' }, this.t('loading')));
-      }
-      Object.assign(this, { area, round });
-      if (this.data && !this.data.error) this.render();
-      this.load();
-    });
-    this.listen(app.events, 'results:refresh', this.load);
-    this.listen(this.i18n, 'change', () => { if (this.data) this.render(); });
   }
 
-  async load() {
-    const { area } = this;
-    if (!area) return;
-    let data;
-    try {
-      data = await this.api.rounds(area.id);
-    } catch (error) {
-      data = { error };
-    }
-    if (area !== this.area) return;
-    this.data = data;
-    this.render();
-    if (!data.error) this.emit('rounds:loaded', { area, rounds: data.rounds || [] });
+  follow({ area, round }) {
+    Object.assign(this, { area, round });
+    if (this.data && !this.data.error) this.render(); // the same area: mark the round now on show
+  }
+
+  fetch(area) {
+    return this.api.rounds(area.id);
+  }
+
+  loaded(data) {
+    if (!data.error) this.emit('rounds:loaded', { area: this.area, rounds: data.rounds || [] });
   }
 
   render() {

@@ -3,42 +3,19 @@
  * that decided a tie, the reference, and what came of them. A round short of its quorum made no
  * tasking: it is in the area's rounds (past-rounds), not here. */
 
-import { Component } from '../component.mjs';
+import { AreaCard } from '../component.mjs';
 import { h, showLoadError } from '../dom.mjs';
 
-export class Taskings extends Component {
+export class Taskings extends AreaCard {
   static moduleName = 'taskings';
 
   constructor(root, app) {
-    super(root, app);
-    this.area = null;
-    this.data = null; // {taskings, next} so far, or {error}
+    super(root, app, 'taskings');
     this.more = false; // an earlier page is on its way
-    this.box = this.$('taskings');
-    this.listen(app.events, 'results:area', ({ area }) => {
-      if (area?.id !== this.area?.id) {
-        this.data = null;
-        this.box.replaceChildren(h('p', { class: 'hint' }, this.t('loading')));
-      }
-      this.area = area;
-      this.load();
-    });
-    this.listen(app.events, 'results:refresh', this.load);
-    this.listen(this.i18n, 'change', () => { if (this.data) this.render(); });
   }
 
-  async load() {
-    const { area } = this;
-    if (!area) return;
-    let data;
-    try {
-      data = await this.api.taskings(area.id);
-    } catch (error) {
-      data = { error };
-    }
-    if (area !== this.area) return;
-    this.data = data;
-    this.render();
+  fetch(area) {
+    return this.api.taskings(area.id); // {taskings, next} so far, or {error}
   }
 
   async loadMore() {
