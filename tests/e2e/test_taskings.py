@@ -157,3 +157,13 @@ def day_words(site: Site, iso_day: str) -> str:
     day = date.fromisoformat(iso_day)
     weekday = words["date.weekdays"][(day.weekday() + 1) % 7]  # the catalogue starts on Sunday
     return t(site.lang, "date.day", weekday=weekday, day=day.day, month=words["date.months"][day.month - 1])
+
+
+def test_a_round_not_open_yet_says_when_it_opens_not_when_it_closes(after_nightly: Site) -> None:
+    site, page = after_nightly, after_nightly.page
+    site.open(f"/#/area/{QUIET_AREA}/results")
+    upcoming = site.api(f"/areas/{QUIET_AREA}/rounds")["rounds"][0]  # newest first
+    assert not upcoming["votingOpen"] and not upcoming["closed"], upcoming  # the nightly made it ahead
+    meta = page.locator("#results-meta")
+    expect(meta).to_contain_text(t(site.lang, "results.opensMeta", day="").rstrip(" ."))
+    expect(meta).not_to_contain_text(t(site.lang, "ballot.closes", day="").rstrip(" ."))

@@ -57,8 +57,10 @@ export class ResultsPage extends Component {
     setText(this.$('results-title'), name ? title() : this.t('appName'));
     const closes = this.shown?.closes;
     const row = this.rounds?.find((r) => r.id === this.shown?.round);
-    const meta = isClosed(row || { closes }) ? 'results.closedMeta' : 'ballot.closes';
-    setText(this.$('results-meta'), closes ? this.t(meta, { day: this.i18n.lastDay(closes) }) : '');
+    const upcoming = row && !isClosed(row) && !row.votingOpen; // a next round made ahead of its opening
+    const meta = upcoming ? 'results.opensMeta' : isClosed(row || { closes }) ? 'results.closedMeta' : 'ballot.closes';
+    const day = () => (upcoming ? this.i18n.day(this.i18n.london(row.opens)?.day) : this.i18n.lastDay(closes));
+    setText(this.$('results-meta'), closes ? this.t(meta, { day: day() }) : '');
     this.app.page.show('results', title);
   }
 }
