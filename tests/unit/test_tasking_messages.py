@@ -115,3 +115,15 @@ def test_a_dead_heat_is_said_to_be_one_in_the_email() -> None:
     email = render(_area(raw, "en"), Round(raw["id"], "r", NIGHT, NIGHT, ()), tasking).email
     assert "A dead heat on average support and on backers; decided by the tie-break rule" in email
     assert "Roedd y gefnogaeth gyfartalog a nifer y cefnogwyr yr un fath" in email
+
+
+def test_the_round_is_said_as_people_read_it_not_as_the_midnight_it_closed_at() -> None:
+    raw = _seed()["areas"][0]
+    tasking = _tasking(raw["id"], raw["priorities"][0], raw["priorities"][1], 2, BY_SUPPORT)
+    # a summer round: opens at midnight in London (23:00 UTC the day before), closes at midnight
+    summer = Round(
+        raw["id"], "r", datetime(2027, 6, 30, 23, tzinfo=UTC), datetime(2027, 7, 28, 23, tzinfo=UTC), ()
+    )
+    email = render(_area(raw, "en"), summer, tasking).email
+    assert "Round: voting from 2027-07-01 to the end of 2027-07-28" in email
+    assert "Rownd: pleidleisio o 2027-07-01 tan ddiwedd 2027-07-28" in email

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from bobbies.domain.figures import counted, figure
 from bobbies.domain.model import Area, Round, Text
+from bobbies.domain.rounds import LONDON, last_day
 from bobbies.domain.sms import first_that_fits
 from bobbies.domain.tally import BY_SUPPORT
 from bobbies.domain.tasking import TaskingRecord
@@ -26,7 +27,7 @@ _EMAIL: dict[str, dict[str, str]] = {
         "heading": "New tasking for {area}",
         "reference": "Reference: {reference}",
         "area": "Area: {area} ({district} district)",
-        "round": "Round: {opens} - {closes}",
+        "round": "Round: voting from {opens} to the end of {closes}",
         "priority": "Priority: {title}",
         "description": "About it: {description}",
         "average": "Average support: {average} of {budget}",
@@ -43,7 +44,7 @@ _EMAIL: dict[str, dict[str, str]] = {
         "heading": "Tasg newydd ar gyfer {area}",
         "reference": "Cyfeirnod: {reference}",
         "area": "Ardal: {area} (rhanbarth {district})",
-        "round": "Rownd: {opens} - {closes}",
+        "round": "Rownd: pleidleisio o {opens} tan ddiwedd {closes}",
         "priority": "Blaenoriaeth: {title}",
         "description": "Disgrifiad: {description}",
         "average": "Cefnogaeth gyfartalog: {average} o {budget}",
@@ -89,6 +90,11 @@ def _day(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d") if moment else "-"
 
 
+def _london_day(moment: datetime) -> str:
+    """The day as people in North Wales read it (a round opening at midnight in summer is 23:00 UTC)."""
+    return moment.astimezone(LONDON).date().isoformat()
+
+
 def _email_block(language: str, area: Area, closed: Round, tasking: TaskingRecord, title: Text) -> str:
     words = _EMAIL[language]
     runner_up = tasking.runner_up
@@ -98,7 +104,7 @@ def _email_block(language: str, area: Area, closed: Round, tasking: TaskingRecor
         "",
         words["reference"].format(reference=tasking.reference),
         words["area"].format(area=area.name[language], district=area.district.in_text[language]),
-        words["round"].format(opens=_day(closed.opens), closes=_day(closed.closes)),
+        words["round"].format(opens=_london_day(closed.opens), closes=last_day(closed).isoformat()),
         words["priority"].format(title=title[language]),
         *(
             [words["description"].format(description=tasking.priority_description[language])]
