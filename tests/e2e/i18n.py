@@ -1,9 +1,10 @@
-"""The page's words: its catalogues, a message as the page renders it, and checks for English left
-showing on a Welsh page."""
+"""The page's words: its catalogues, a message as the page renders it, its link-preview tags, and
+checks for English left showing on a Welsh page."""
 
 import json
 import re
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -96,3 +97,22 @@ def english_left_showing(page: Page) -> list[str]:
     return [
         f"{key}: {pattern.pattern}" for key, pattern in messages_for_leak_check() if pattern.search(shown)
     ]
+
+
+class _MetaTags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        key = found.get("property") or found.get("name")
+        if tag == "meta" and key and found.get("content"):
+            self.tags[key] = str(found["content"])
+
+
+def meta_tags(html: str) -> dict[str, str]:
+    """The page's <meta> tags by property or name: its link preview, in both languages."""
+    parser = _MetaTags()
+    parser.feed(html)
+    return parser.tags

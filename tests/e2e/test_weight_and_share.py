@@ -1,7 +1,6 @@
 """The first load stays under 100 KB, and a shared link previews properly and opens the ballot."""
 
 import json
-from html.parser import HTMLParser
 from typing import Any
 
 import pytest
@@ -9,6 +8,7 @@ import requests
 from playwright.sync_api import Browser, expect
 
 from tests.e2e.conftest import new_context
+from tests.e2e.i18n import meta_tags
 from tests.e2e.seed import seed_area
 from tests.e2e.site import SCREENSHOTS, Site
 
@@ -55,23 +55,9 @@ def test_first_load_is_under_100kb(browser: Browser, base_url: str, path: str, l
     assert len(load["requests"]) >= 5  # the page, its style, script, icon, messages, and the data
 
 
-class MetaTags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: dict[str, str] = {}
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        key = found.get("property") or found.get("name")
-        if tag == "meta" and key and found.get("content"):
-            self.tags[key] = str(found["content"])
-
-
 def test_the_page_carries_open_graph_and_twitter_card_tags(base_url: str) -> None:
     html = requests.get(f"{base_url}/", timeout=30).text
-    parser = MetaTags()
-    parser.feed(html)
-    tags = parser.tags
+    tags = meta_tags(html)
     for key in (
         "og:title",
         "og:description",

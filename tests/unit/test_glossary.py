@@ -5,7 +5,6 @@ import json
 import re
 from datetime import UTC, datetime
 from fractions import Fraction
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from bobbies.domain.tasking import RunnerUp, TaskingRecord
 from bobbies.messages import ERRORS
 from bobbies.notify.render import render
 from bobbies.notify.wording import decided_by, margin_text, quorum_text
-from tests.e2e.i18n import catalogue
+from tests.e2e.i18n import catalogue, meta_tags
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = json.loads((ROOT / "layers/common/python/bobbies/glossary.json").read_text(encoding="utf-8"))
@@ -95,18 +94,6 @@ def _messages() -> dict[str, str]:
     return texts
 
 
-class _Meta(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: dict[str, str] = {}
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        key = found.get("property") or found.get("name")
-        if tag == "meta" and key and found.get("content"):
-            self.tags[key] = str(found["content"])
-
-
 PREVIEW = (
     "description",
     "og:title",
@@ -119,11 +106,10 @@ PREVIEW = (
 
 def _preview() -> dict[str, tuple[str, str]]:
     """Each link-preview tag as (English, Welsh): both in the one static tag, 'English | Cymraeg'."""
-    parser = _Meta()
-    parser.feed((WEB / "index.html").read_text(encoding="utf-8"))
+    tags = meta_tags((WEB / "index.html").read_text(encoding="utf-8"))
     pairs = {}
     for key in PREVIEW:
-        english, _, welsh = parser.tags.get(key, "").partition(" | ")
+        english, _, welsh = tags.get(key, "").partition(" | ")
         pairs[key] = (english, welsh)
     return pairs
 
