@@ -50,6 +50,18 @@ export function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
 }
 
+/** A field's own error (GOV.UK style): shown under its hint, the field marked invalid and pointing at
+ * both, and read out; an empty text clears it. */
+export function showFieldError(input, error, hintId, text) {
+  setText(error, text);
+  error.hidden = !text;
+  input.classList.toggle('invalid', !!text);
+  if (text) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
+  input.setAttribute('aria-describedby', text ? `${hintId} ${error.id}` : hintId);
+  if (text) announce(text);
+}
+
 /** An error in place of content, with a button to try again. */
 export function showLoadError(box, message, retryLabel, retry) {
   const button = h('button', { type: 'button', class: 'button-secondary' }, retryLabel);

@@ -1,7 +1,7 @@
 /* The home view: find your area by postcode, or pick it from the list; carry on with the last one. */
 
 import { Component, Latest } from '../component.mjs';
-import { announce, h, setText } from '../dom.mjs';
+import { announce, h, setText, showFieldError } from '../dom.mjs';
 import { areaPath, routeHref } from '../router.mjs';
 import { store } from '../store.mjs';
 
@@ -57,14 +57,7 @@ export class AreaFinder extends Component {
     notCovered.hidden = !m?.notCovered;
     if (m?.notCovered) setText(this.$('not-covered-text'), this.t('postcode.notCovered', { postcode: m.notCovered }));
     const text = m && !m.notCovered ? (m.err ? this.i18n.error(m.err) : this.t(m.key)) : '';
-    const error = this.$('postcode-error');
-    setText(error, text);
-    error.hidden = !text;
-    this.input.classList.toggle('invalid', !!text);
-    if (text) this.input.setAttribute('aria-invalid', 'true');
-    else this.input.removeAttribute('aria-invalid');
-    this.input.setAttribute('aria-describedby', text ? 'postcode-hint postcode-error' : 'postcode-hint');
-    if (text) announce(text);
+    showFieldError(this.input, this.$('postcode-error'), 'postcode-hint', text);
   }
 
   renderList() {

@@ -4,7 +4,7 @@
  * a code it does not know gets the same plain answer whatever the reason. */
 
 import { Component, Latest } from '../component.mjs';
-import { announce, h, setText } from '../dom.mjs';
+import { h, setText, showFieldError } from '../dom.mjs';
 import { areaPath, routeHref } from '../router.mjs';
 
 // What a person may paste: the code, maybe with spaces or hyphens (the API ignores both).
@@ -92,14 +92,7 @@ export class ReceiptCheck extends Component {
   render() {
     const s = this.state || {};
     const fieldError = s.empty ? this.t('check.empty') : '';
-    const error = this.$('receipt-error');
-    setText(error, fieldError);
-    error.hidden = !fieldError;
-    this.input.classList.toggle('invalid', !!fieldError);
-    if (fieldError) this.input.setAttribute('aria-invalid', 'true');
-    else this.input.removeAttribute('aria-invalid');
-    this.input.setAttribute('aria-describedby', fieldError ? 'receipt-hint receipt-error' : 'receipt-hint');
-    if (fieldError) announce(fieldError);
+    showFieldError(this.input, this.$('receipt-error'), 'receipt-hint', fieldError);
     setText(this.$('receipt-submit'), this.t(s.checking ? 'check.checking' : 'check.submit'));
 
     const box = this.$('receipt-answer');
