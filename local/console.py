@@ -9,7 +9,9 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
+
+from local.lambdas import Invocation
 
 
 class Console:
@@ -21,6 +23,15 @@ class Console:
         with self._lock:
             self._stream.write(f"{time.strftime('%H:%M:%S')} {text}\n")
             self._stream.flush()
+
+    def invocation(self, function: str, event: Any, invocation: Invocation) -> None:
+        """The line for a scheduled run or a `make nightly`/`make invoke`."""
+        at = f" at {event['scheduledTime']}" if isinstance(event, dict) and "scheduledTime" in event else ""
+        if invocation.error:
+            outcome = f"FAILED {invocation.error['errorType']}: {invocation.error['errorMessage']}"[:200]
+        else:
+            outcome = one_line(invocation.result)
+        self.line(f"run {function}{at}: {outcome} ({invocation.duration_ms:.0f} ms)")
 
     def block(self, text: str) -> None:
         with self._lock:
@@ -36,3 +47,14 @@ def redirect_output(log_file: Path) -> Console:
     sys.stdout = log
     sys.stderr = log
     return console
+
+
+def one_line(result: Any) -> str:
+    """A function's answer in one line: its numbers and short texts."""
+    if not isinstance(result, dict):
+        return repr(result)[:120]
+    return " ".join(
+        f"{key}={value}"
+        for key, value in result.items()
+        if isinstance(value, int | float | str) and len(str(value)) < 40
+    )

@@ -22,7 +22,7 @@ import requests
 from bobbies.domain.times import utc_text
 from local.console import Console
 from local.gateway import HttpResponse
-from local.paths import StatePaths
+from local.settings import runner_settings_or_exit
 
 QUEUE_NAME = "PoliceInbox"
 TOPIC = "TaskingTopic"
@@ -137,7 +137,7 @@ def read_inbox(path: Path) -> list[dict[str, Any]]:
 
 
 def main() -> int:
-    messages = read_inbox(StatePaths.from_env().inbox)
+    messages = read_inbox(runner_settings_or_exit().paths.inbox)
     for message in messages:
         print(json.dumps(message, ensure_ascii=False))
     if not messages:

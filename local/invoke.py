@@ -1,12 +1,13 @@
 """`make invoke FN=ApiFunction EVENT=events/api_list_areas.json`: one function, one sample event,
-run inside the running stack; prints what the function returned."""
+run inside the local runner; prints what the function returned."""
 
 import json
 import sys
 from pathlib import Path
 
 from local.paths import REPO
-from local.stack import running_stack_or_exit
+from local.runner_info import live_runner_info_or_exit
+from local.settings import runner_settings_or_exit
 from local.template import functions
 
 
@@ -15,6 +16,7 @@ def main(argv: list[str]) -> int:
         print("usage: make invoke FN=<LogicalId> EVENT=events/<file>.json", file=sys.stderr)
         return 2
     function, event_file = argv
+    runner_settings_or_exit()
     path = Path(event_file) if Path(event_file).is_absolute() else REPO / event_file
     try:
         event = json.loads(path.read_text(encoding="utf-8"))
@@ -25,8 +27,8 @@ def main(argv: list[str]) -> int:
     if function not in known:
         print(f"no function {function} in the template; there are {', '.join(known)}", file=sys.stderr)
         return 2
-    stack = running_stack_or_exit()
-    answer = stack.invoke(function, event)
+    runner = live_runner_info_or_exit()
+    answer = runner.invoke(function, event)
     if answer["error"]:
         print(json.dumps(answer["error"], indent=2, ensure_ascii=False), file=sys.stderr)
         return 1

@@ -1,6 +1,5 @@
 """Where the local stack keeps its files: one state folder (BOBBIES_STATE_DIR, default .local)."""
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,14 +10,10 @@ REPO = Path(__file__).resolve().parents[1]
 class StatePaths:
     root: Path
 
-    @classmethod
-    def from_env(cls) -> "StatePaths":
-        return cls(Path(os.environ.get("BOBBIES_STATE_DIR") or REPO / ".local").resolve())
-
     @property
-    def stack(self) -> Path:
-        """Written while the stack runs: its ports and pids, for `make nightly`, `make invoke`."""
-        return self.root / "stack.json"
+    def runner_info(self) -> Path:
+        """Written while the runner runs: its ports and pids, for `make nightly`, `make invoke`."""
+        return self.root / "runner.json"
 
     @property
     def recording(self) -> Path:
@@ -49,8 +44,3 @@ class StatePaths:
     def saved_state(self) -> list[Path]:
         """What `make reset` removes: everything that would carry into the next start."""
         return [self.recording, self.checkpoints, self.inbox]
-
-
-def template_path() -> Path:
-    """template.yaml, or another one for tests (BOBBIES_TEMPLATE)."""
-    return Path(os.environ.get("BOBBIES_TEMPLATE") or REPO / "template.yaml").resolve()

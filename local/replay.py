@@ -1,4 +1,4 @@
-"""`make replay`: the stream batches a function gave up on, replayed in the running stack.
+"""`make replay`: the stream batches a function gave up on, replayed in the local runner.
 
 Each message on a stream mapping's on-failure queue says where a batch was (shard and sequence
 range), as on AWS. The messages go to the function as an SQS event, as the queue's event source
@@ -12,7 +12,7 @@ from typing import Any
 
 import boto3
 
-from local.stack import StackInfo, running_stack_or_exit
+from local.runner_info import RunnerInfo, live_runner_info_or_exit
 from local.template import functions, region
 
 VISIBILITY_SECONDS = 300  # a message is tried once per replay, then shows again for the next one
@@ -32,10 +32,10 @@ def _sqs_record(message: dict[str, Any], queue_arn: str) -> dict[str, Any]:
     }
 
 
-def replay_queue(stack: StackInfo, function: str, queue: str) -> tuple[int, int]:
+def replay_queue(runner: RunnerInfo, function: str, queue: str) -> tuple[int, int]:
     """Hands every message of the queue to the function once; returns (replayed, still parked)."""
-    resources = stack.local_resources()
-    sqs = boto3.client("sqs", endpoint_url=stack.moto_endpoint, region_name=region())
+    resources = runner.local_resources()
+    sqs = boto3.client("sqs", endpoint_url=runner.moto_endpoint, region_name=region())
     url, arn = resources.queues[queue], resources.queue_arns[queue]
     replayed = kept = 0
     while True:
@@ -46,7 +46,7 @@ def replay_queue(stack: StackInfo, function: str, queue: str) -> tuple[int, int]
         if not messages:
             return replayed, kept
         records = [_sqs_record(dict(message), arn) for message in messages]
-        outcome = stack.invoke(function, {"Records": records})
+        outcome = runner.invoke(function, {"Records": records})
         result = outcome["result"] if isinstance(outcome["result"], dict) else {}
         failed = {item["itemIdentifier"] for item in result.get("batchItemFailures", [])}
         for message in messages:
@@ -58,7 +58,7 @@ def replay_queue(stack: StackInfo, function: str, queue: str) -> tuple[int, int]
 
 
 def main() -> int:
-    stack = running_stack_or_exit()
+    runner = live_runner_info_or_exit()
     sources = [
         (spec.logical_id, source.on_failure_queue)
         for spec in functions()
@@ -67,7 +67,7 @@ def main() -> int:
     ]
     for function, queue in sources:
         assert queue is not None
-        replayed, kept = replay_queue(stack, function, queue)
+        replayed, kept = replay_queue(runner, function, queue)
         print(f"{queue} -> {function}: {replayed} parked batches replayed, {kept} still parked")
     if not sources:
         print("No stream in the template has an on-failure queue.", file=sys.stderr)

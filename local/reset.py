@@ -2,15 +2,15 @@
 
 import sys
 
-from local.paths import StatePaths
-from local.stack import running_stack
+from local.runner_info import live_runner_info
+from local.settings import runner_settings_or_exit
 
 
 def main() -> int:
-    paths = StatePaths.from_env()
-    stack = running_stack(paths)
-    if stack is not None:
-        print(f"The local stack is running (pid {stack.pid}); stop it first (Ctrl-C).", file=sys.stderr)
+    paths = runner_settings_or_exit().paths
+    runner = live_runner_info(paths)
+    if runner is not None:
+        print(f"The local runner is running (pid {runner.pid}); stop it first (Ctrl-C).", file=sys.stderr)
         return 1
     removed = [path for path in paths.saved_state() if path.exists()]
     for path in removed:

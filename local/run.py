@@ -4,9 +4,7 @@ A moto server plays AWS; the tables, topics, queues and secrets of the template 
 the functions run in this process behind a small API Gateway (which also serves web/), a stream
 poller (the DynamoDB event source mapping) and a scheduler. Everything the functions do is recorded
 and replayed on the next start, so ballots, aggregates, rounds and taskings survive a restart.
-
-Environment: PORT (3000), MOTO_PORT (a free one), BOBBIES_STATE_DIR (.local),
-BOBBIES_TEMPLATE (template.yaml), BOBBIES_SEED=0 to start without the seed data.
+Its settings (PORT, MOTO_PORT, BOBBIES_STATE_DIR, ...) are described in local/settings.py.
 """
 
 import os
@@ -27,23 +25,16 @@ from local.compression import from_template as compression_from_template
 from local.console import Console, redirect_output
 from local.gateway import Gateway, GatewayServer, compile_routes
 from local.inbox import TOPIC, InboxDrain, SnsTap, subscribe
-from local.lambdas import FunctionRuntime, Invocation
+from local.lambdas import FunctionRuntime
 from local.moto_server import MotoServer, free_port
-from local.paths import REPO, StatePaths
+from local.paths import REPO
 from local.recording import compact, replay
+from local.runner_info import RunnerInfo, live_runner_info, runtime_environment, write_runner_info
 from local.schedule import Scheduler, next_firing
-from local.stack import StackInfo, running_stack, runtime_environment, write_stack
+from local.settings import RunnerSettings, runner_settings_or_exit
 from local.streams import Checkpoints, StreamPoller
-from local.template import (
-    FunctionSpec,
-    LocalResources,
-    api_stage,
-    create_resources,
-    drifted_tables,
-    function_environment,
-    functions,
-    region,
-)
+from local.template import LocalResources, api_stage, create_resources, drifted_tables, functions, region
+from local.template.functions import shared_environment
 
 
 class StartupError(Exception):
@@ -60,32 +51,13 @@ def _check_free(port: int, variable: str) -> None:
             raise StartupError(f"port {port} is in use ({exc.strerror}); set {variable}=...") from exc
 
 
-def shared_environment(specs: list[FunctionSpec], resources: LocalResources) -> dict[str, str]:
-    """The union of the functions' environments; they share this process's os.environ."""
-    merged: dict[str, str] = {}
-    for spec in specs:
-        for name, value in function_environment(spec.logical_id, resources).items():
-            if merged.get(name, value) != value:
-                raise StartupError(f"functions disagree on {name}; the local runner needs them to agree")
-            merged[name] = value
-    return merged
+class LocalRunner:
+    """The running system: the moto server, the gateway and the threads that play Lambda's pollers."""
 
-
-def summary(result: Any) -> str:
-    """A function's answer in one line: its numbers and short texts."""
-    if not isinstance(result, dict):
-        return repr(result)[:120]
-    return " ".join(
-        f"{key}={value}"
-        for key, value in result.items()
-        if isinstance(value, int | float | str) and len(str(value)) < 40
-    )
-
-
-class LocalStack:
-    def __init__(self, paths: StatePaths, console: Console, stop_event: threading.Event) -> None:
-        self.paths, self.console, self.stop_event = paths, console, stop_event
-        self.port = int(os.environ.get("PORT") or 3000)
+    def __init__(self, settings: RunnerSettings, console: Console, stop_event: threading.Event) -> None:
+        self.settings, self.console, self.stop_event = settings, console, stop_event
+        self.paths = settings.paths
+        self.port = settings.port
         self.url = f"http://127.0.0.1:{self.port}"
         self.moto: MotoServer | None = None
         self.server: GatewayServer | None = None
@@ -109,16 +81,16 @@ class LocalStack:
             self.console.line(f"WARNING: {names} differ from the template; `make reset` rebuilds them")
         os.environ.update(shared_environment(self.specs, resources))
         os.environ.update(runtime_environment(moto.endpoint, self.url))
-        if fresh and os.environ.get("BOBBIES_SEED", "1") != "0":
+        if fresh and self.settings.seed:
             self._seed()
         tap = SnsTap(moto.endpoint)
         self._start_gateway(tap)
         self._start_inbox(resources, tap)
         self._start_streams(resources)
         self._start_schedules()
-        write_stack(
+        write_runner_info(
             self.paths,
-            StackInfo(
+            RunnerInfo(
                 pid=os.getpid(),
                 url=self.url,
                 moto_endpoint=moto.endpoint,
@@ -131,7 +103,7 @@ class LocalStack:
 
     def _launch_moto(self, fresh: bool) -> None:
         _check_free(self.port, "PORT")
-        port = int(os.environ.get("MOTO_PORT") or free_port())
+        port = self.settings.moto_port or free_port()
         if fresh:
             self.paths.checkpoints.unlink(missing_ok=True)  # they would point past an empty stream
         else:
@@ -148,7 +120,7 @@ class LocalStack:
                 self.moto.wait_until_ready()
                 break
             except RuntimeError:
-                if os.environ.get("MOTO_PORT") or attempt == 3:
+                if self.settings.moto_port or attempt == 3:
                     raise
                 # Another process took the free port between our look and moto's bind: pick again.
                 self.moto = MotoServer.launch(free_port(), self.paths.recording, self.paths.moto_log)
@@ -189,7 +161,7 @@ class LocalStack:
             stage=api_stage(),
             console=self.console,
             forward_sns=tap.forward,
-            after_invoke=self._report_invocation,
+            after_invoke=self.console.invocation,
             compression=compression_from_template(),
         )
         try:
@@ -250,16 +222,7 @@ class LocalStack:
     # ------------------------------------------------------------ running
 
     def _run_scheduled(self, function: str, event: Any) -> None:
-        self._report_invocation(function, event, self.runtime.invoke(function, event))
-
-    def _report_invocation(self, function: str, event: Any, invocation: Invocation) -> None:
-        """The console line for a scheduled run or a `make nightly`/`make invoke`."""
-        at = f" at {event['scheduledTime']}" if isinstance(event, dict) and "scheduledTime" in event else ""
-        if invocation.error:
-            outcome = f"FAILED {invocation.error['errorType']}: {invocation.error['errorMessage']}"[:200]
-        else:
-            outcome = summary(invocation.result)
-        self.console.line(f"run {function}{at}: {outcome} ({invocation.duration_ms:.0f} ms)")
+        self.console.invocation(function, event, self.runtime.invoke(function, event))
 
     # ------------------------------------------------------------ stop
 
@@ -272,29 +235,30 @@ class LocalStack:
             thread.join(timeout=10)
         if self.moto is not None:
             self.moto.stop()
-        info = running_stack(self.paths)
+        info = live_runner_info(self.paths)
         if info is not None and info.pid == os.getpid():
-            self.paths.stack.unlink(missing_ok=True)
+            self.paths.runner_info.unlink(missing_ok=True)
 
 
-def _banner(stack: LocalStack, seconds: float) -> str:
-    assert stack.moto is not None
-    logs = stack.paths.functions_log
+def _banner(runner: LocalRunner, seconds: float) -> str:
+    assert runner.moto is not None
+    logs = runner.paths.functions_log
     shown = logs.relative_to(REPO) if logs.is_relative_to(REPO) else logs
     return (
-        f"Balance Your Bobbies on {stack.url}/  (API under /api)\n"
-        f"  moto server {stack.moto.endpoint}, state in {stack.paths.root}\n"
+        f"Balance Your Bobbies on {runner.url}/  (API under /api)\n"
+        f"  moto server {runner.moto.endpoint}, state in {runner.paths.root}\n"
         f"  function logs in {shown}\n"
         f"  ready in {seconds:.1f} s - Ctrl-C to stop"
     )
 
 
 def main() -> int:
+    settings = runner_settings_or_exit()
     os.environ.update(offline_aws(os.environ))
-    paths = StatePaths.from_env()
+    paths = settings.paths
     paths.logs.mkdir(parents=True, exist_ok=True)
-    if (other := running_stack(paths)) is not None:
-        print(f"The local stack already runs at {other.url} (pid {other.pid}).", file=sys.stderr)
+    if (other := live_runner_info(paths)) is not None:
+        print(f"The local runner already runs at {other.url} (pid {other.pid}).", file=sys.stderr)
         return 1
     began = time.perf_counter()
     fresh = not paths.recording.exists()
@@ -306,23 +270,23 @@ def main() -> int:
 
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
-    stack = None
+    runner = None
     try:
-        stack = LocalStack(paths, console, stop_requested)
-        stack.start()
+        runner = LocalRunner(settings, console, stop_requested)
+        runner.start()
     except Exception as exc:
         console.line(f"could not start: {type(exc).__name__}: {exc}")
-        if stack is not None:
-            stack.stop()
+        if runner is not None:
+            runner.stop()
         if fresh:  # a half-seeded state must not be kept: the next start seeds again
             paths.recording.unlink(missing_ok=True)
             paths.checkpoints.unlink(missing_ok=True)
         return 1
-    console.block(_banner(stack, time.perf_counter() - began))
+    console.block(_banner(runner, time.perf_counter() - began))
     while not stop_requested.wait(0.5):
         pass
     console.line("stopping")
-    stack.stop()
+    runner.stop()
     console.line("stopped")
     return 0
 

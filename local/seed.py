@@ -74,7 +74,7 @@ def load_seed(path: Path = SEED_FILE, now: datetime | None = None) -> int:
 
 
 if __name__ == "__main__":
-    from local.template import function_environment_for_cli  # the running stack's table names
+    from local.runner_info import use_runner_environment  # the running runner's table names
 
-    function_environment_for_cli()
+    use_runner_environment()
     print(f"seeded {load_seed()} areas")

@@ -1,10 +1,10 @@
-"""The local stack for tests: `python -m local.run` in a subprocess, on free ports, state in a folder.
+"""The local runner for tests: `python -m local.run` in a subprocess, on free ports, state in a folder.
 
-    with running_stack(tmp_path / "state") as stack:
-        requests.get(f"{stack.url}/api/areas")
-        stack.nightly("2027-01-31T02:00:00Z")
-        stack.inbox()
-        stack.restart()
+    with runner_process(tmp_path / "state") as runner:
+        requests.get(f"{runner.url}/api/areas")
+        runner.nightly("2027-01-31T02:00:00Z")
+        runner.inbox()
+        runner.restart()
 
 The integration tests use it, and so can the browser tests.
 """
@@ -26,17 +26,19 @@ from local.aws import offline_aws
 from local.inbox import read_inbox
 from local.moto_server import free_port
 from local.paths import REPO, StatePaths
-from local.stack import running_stack as stack_on_record
+from local.runner_info import live_runner_info
 from local.waiting import eventually
 
 START_TIMEOUT = 60.0
 
 
-class StackExited(RuntimeError):
+class RunnerExited(RuntimeError):
     pass
 
 
-class Stack:
+class RunnerProcess:
+    """`python -m local.run` as a child process of the tests, with its state in one folder."""
+
     def __init__(self, state_dir: Path, port: int = 0, env: Mapping[str, str] | None = None) -> None:
         self.state_dir = state_dir.resolve()
         self.fixed_port = bool(port)
@@ -65,15 +67,15 @@ class Stack:
             **self.extra_env,
         }
 
-    def start(self) -> "Stack":
-        """Starts the stack; on free ports, picks others if another process took them meanwhile."""
+    def start(self) -> "RunnerProcess":
+        """Starts the runner; on free ports, picks others if another process took them meanwhile."""
         began = time.perf_counter()
         for attempt in (1, 2, 3):
             try:
                 self._launch()
                 self._wait_until_answering()
                 break
-            except StackExited:
+            except RunnerExited:
                 if self.fixed_port or attempt == 3:
                     raise
                 self.port = free_port()
@@ -97,16 +99,16 @@ class Stack:
             return
         self.stop()
         raise RuntimeError(
-            f"the local stack did not answer within {START_TIMEOUT:.0f} s:\n{self.console_tail()}"
+            f"the local runner did not answer within {START_TIMEOUT:.0f} s:\n{self.console_tail()}"
         )
 
     def _ready(self) -> bool:
-        """Ready once the runner wrote stack.json (its last start step, after the stream poller and the
+        """Ready once the runner wrote runner.json (its last start step, after the stream poller and the
         scheduler) and the gateway answers: the gateway alone answers before the rest is up."""
         assert self.process is not None
         if self.process.poll() is not None:
-            raise StackExited(f"the local stack exited at start:\n{self.console_tail()}")
-        info = stack_on_record(self.paths)
+            raise RunnerExited(f"the local runner exited at start:\n{self.console_tail()}")
+        info = live_runner_info(self.paths)
         if info is None or info.pid != self.process.pid:
             return False
         try:
@@ -131,7 +133,7 @@ class Stack:
             self.process.kill()
             self.process.wait()
 
-    def restart(self) -> "Stack":
+    def restart(self) -> "RunnerProcess":
         self.stop()
         return self.start()
 
@@ -165,10 +167,12 @@ class Stack:
 
 
 @contextmanager
-def running_stack(state_dir: Path, port: int = 0, env: Mapping[str, str] | None = None) -> Iterator[Stack]:
-    """A running local stack, stopped on exit. `env` adds variables (e.g. BOBBIES_TEMPLATE)."""
-    stack = Stack(state_dir, port, env).start()
+def runner_process(
+    state_dir: Path, port: int = 0, env: Mapping[str, str] | None = None
+) -> Iterator[RunnerProcess]:
+    """A running local runner, stopped on exit. `env` adds variables (e.g. BOBBIES_TEMPLATE)."""
+    runner = RunnerProcess(state_dir, port, env).start()
     try:
-        yield stack
+        yield runner
     finally:
-        stack.stop()
+        runner.stop()

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import requests
-from local.testing import Stack, running_stack
+from local.testing import RunnerProcess, runner_process
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 from bobbies.domain.times import parse_utc, utc_text
@@ -40,7 +40,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if given:
         yield given.rstrip("/")
         return
-    with running_stack(tmp_path_factory.mktemp("stack")) as stack:
+    with runner_process(tmp_path_factory.mktemp("stack")) as stack:
         yield stack.url.rstrip("/")
 
 
@@ -64,12 +64,12 @@ def cast_ballots(url: str, area: str, split: tuple[int, ...], times: int) -> dic
 
 
 @pytest.fixture(scope="session")
-def stack_after_nightly(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+def stack_after_nightly(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunnerProcess]:
     """A stack of its own, after the nightly run two hours past the first rounds' close: a tasking
     for NIGHTLY_AREA (a quorum of ballots, 7 and 3), one for TIE_AREA (a quorum of ballots, 5 and 5),
     a round short of its quorum in SHORT_AREA (1 ballot), and in every area a next round whose
     opening (that close) is still to come by the real clock."""
-    with running_stack(tmp_path_factory.mktemp("nightly")) as stack:
+    with runner_process(tmp_path_factory.mktemp("nightly")) as stack:
         ballot = cast_ballots(stack.url, NIGHTLY_AREA, (7, 3), seed_area(NIGHTLY_AREA)["quorum"])
         cast_ballots(stack.url, TIE_AREA, (5, 5), seed_area(TIE_AREA)["quorum"])
         cast_ballots(stack.url, SHORT_AREA, (10,), 1)

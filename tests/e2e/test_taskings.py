@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 import requests
-from local.testing import Stack
+from local.testing import RunnerProcess
 from playwright.sync_api import Browser, expect
 
 from tests.e2e.accessibility import serious_violations
@@ -27,7 +27,7 @@ QUIET_AREA = "bangor"
 
 @pytest.fixture(params=["en", "cy"])
 def after_nightly(
-    request: pytest.FixtureRequest, browser: Browser, stack_after_nightly: Stack
+    request: pytest.FixtureRequest, browser: Browser, stack_after_nightly: RunnerProcess
 ) -> Iterator[Site]:
     lang = request.param
     context = new_context(browser, stack_after_nightly.url, locale="cy-GB" if lang == "cy" else "en-GB")

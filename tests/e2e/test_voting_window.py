@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import requests
-from local.testing import Stack
+from local.testing import RunnerProcess
 from playwright.sync_api import Browser, Page, Route, expect
 
 from bobbies.domain.times import parse_utc
@@ -84,7 +84,7 @@ def test_the_ballot_and_results_say_the_stacks_closing_day(site: Site, lang: str
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_a_round_yet_to_open_is_closed_on_the_page_and_in_the_api(
-    browser: Browser, stack_after_nightly: Stack, lang: str
+    browser: Browser, stack_after_nightly: RunnerProcess, lang: str
 ) -> None:
     url = stack_after_nightly.url
     area = "bangor"

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from local.testing import Stack, running_stack
+from local.testing import RunnerProcess, runner_process
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -18,15 +18,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture
-def stack(tmp_path: Path) -> Iterator[Stack]:
+def stack(tmp_path: Path) -> Iterator[RunnerProcess]:
     """A fresh stack of template.yaml with the seed data."""
-    with running_stack(tmp_path / "state") as started:
+    with runner_process(tmp_path / "state") as started:
         yield started
 
 
 @pytest.fixture(scope="module")
-def fixture_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+def fixture_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunnerProcess]:
     """A stack of the runner's own test template (an echo function and a stream consumer)."""
     env = {"BOBBIES_TEMPLATE": str(FIXTURES / "template.yaml"), "BOBBIES_SEED": "0"}
-    with running_stack(tmp_path_factory.mktemp("fixture") / "state", env=env) as started:
+    with runner_process(tmp_path_factory.mktemp("fixture") / "state", env=env) as started:
         yield started

@@ -2,12 +2,12 @@
 media types in any case, and the rounds route."""
 
 import requests
-from local.testing import Stack
+from local.testing import RunnerProcess
 
 from .voting import areas_by_quorum, get, voter
 
 
-def test_the_gateway_serves_the_api_as_the_template_routes_it(stack: Stack) -> None:
+def test_the_gateway_serves_the_api_as_the_template_routes_it(stack: RunnerProcess) -> None:
     area = areas_by_quorum(stack)[0]
     paper = get(stack, f"/api/areas/{area['id']}/ballot")
     priority = paper["priorities"][0]["id"]

@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 import requests
-from local.testing import Stack
+from local.testing import RunnerProcess
 
 
 def echoed(answer: requests.Response) -> dict[str, Any]:
@@ -13,7 +13,9 @@ def echoed(answer: requests.Response) -> dict[str, Any]:
     return dict(answer.json())
 
 
-def test_a_request_reaches_its_function_with_path_parameters_and_query_intact(fixture_stack: Stack) -> None:
+def test_a_request_reaches_its_function_with_path_parameters_and_query_intact(
+    fixture_stack: RunnerProcess,
+) -> None:
     # When a templated path is called with an encoded segment and a repeated query parameter
     answer = requests.get(
         f"{fixture_stack.url}/api/things/LL57%201AA/parts/p-2?size=large&tag=a&tag=b%20c&empty=",
@@ -44,7 +46,9 @@ def test_a_request_reaches_its_function_with_path_parameters_and_query_intact(fi
     assert answer.raw.headers.getlist("Set-Cookie") == ["a=1", "b=2"]
 
 
-def test_the_function_gets_a_lambda_context_and_its_template_environment(fixture_stack: Stack) -> None:
+def test_the_function_gets_a_lambda_context_and_its_template_environment(
+    fixture_stack: RunnerProcess,
+) -> None:
     echo = echoed(requests.get(f"{fixture_stack.url}/api/echo", timeout=10))
     assert echo["context"]["function_name"] == "EchoFunction"
     assert echo["context"]["memory_limit_in_mb"] == 128
@@ -53,18 +57,18 @@ def test_the_function_gets_a_lambda_context_and_its_template_environment(fixture
     assert echo["environment"] == {"SEEN_TABLE": "SeenTable", "GREETING": "hello from eu-west-2"}
 
 
-def test_a_literal_path_wins_over_a_templated_one(fixture_stack: Stack) -> None:
+def test_a_literal_path_wins_over_a_templated_one(fixture_stack: RunnerProcess) -> None:
     event = echoed(requests.get(f"{fixture_stack.url}/api/things/special/parts/7", timeout=10))["event"]
     assert event["resource"] == "/api/things/special/parts/{partId}"
     assert event["pathParameters"] == {"partId": "7"}
 
 
-def test_a_greedy_path_takes_the_rest_of_the_path(fixture_stack: Stack) -> None:
+def test_a_greedy_path_takes_the_rest_of_the_path(fixture_stack: RunnerProcess) -> None:
     event = echoed(requests.get(f"{fixture_stack.url}/api/files/a/b/c.txt", timeout=10))["event"]
     assert event["pathParameters"] == {"path": "a/b/c.txt"}
 
 
-def test_a_posted_body_arrives_as_text_and_any_method_matches_any(fixture_stack: Stack) -> None:
+def test_a_posted_body_arrives_as_text_and_any_method_matches_any(fixture_stack: RunnerProcess) -> None:
     answer = requests.post(f"{fixture_stack.url}/api/things", json={"name": "Bangor"}, timeout=10)
     assert answer.status_code == 201
     assert echoed(answer)["event"]["body"] == '{"name": "Bangor"}'
@@ -72,14 +76,14 @@ def test_a_posted_body_arrives_as_text_and_any_method_matches_any(fixture_stack:
     assert deleted["httpMethod"] == "DELETE"
 
 
-def test_an_unknown_route_gets_the_404_error_body(fixture_stack: Stack) -> None:
+def test_an_unknown_route_gets_the_404_error_body(fixture_stack: RunnerProcess) -> None:
     answer = requests.get(f"{fixture_stack.url}/api/nowhere?x=1", timeout=10)
     assert answer.status_code == 404
     assert answer.json()["error"]["code"] == "not_found"
     assert answer.json()["error"]["message"]
 
 
-def test_a_known_path_with_the_wrong_method_gets_405(fixture_stack: Stack) -> None:
+def test_a_known_path_with_the_wrong_method_gets_405(fixture_stack: RunnerProcess) -> None:
     answer = requests.delete(f"{fixture_stack.url}/api/things/1/parts/2", timeout=10)
     assert answer.status_code == 405
     assert answer.json()["error"]["code"] == "method_not_allowed"
@@ -87,20 +91,20 @@ def test_a_known_path_with_the_wrong_method_gets_405(fixture_stack: Stack) -> No
 
 
 @pytest.mark.parametrize("method", ["TRACE", "QUERY"])
-def test_any_other_method_gets_the_405_error_body_too(fixture_stack: Stack, method: str) -> None:
+def test_any_other_method_gets_the_405_error_body_too(fixture_stack: RunnerProcess, method: str) -> None:
     answer = requests.request(method, f"{fixture_stack.url}/api/things/1/parts/2", timeout=10)
     assert (answer.status_code, answer.json()["error"]["code"]) == (405, "method_not_allowed")
     assert answer.headers["Allow"] == "GET"
 
 
-def test_the_page_is_served_from_web(fixture_stack: Stack) -> None:
+def test_the_page_is_served_from_web(fixture_stack: RunnerProcess) -> None:
     answer = requests.get(f"{fixture_stack.url}/", timeout=10)
     assert answer.status_code == 200
     assert answer.headers["Content-Type"].startswith("text/html")
     assert requests.get(f"{fixture_stack.url}/no-such-file.js", timeout=10).status_code == 404
 
 
-def test_no_file_outside_web_is_served(fixture_stack: Stack) -> None:
+def test_no_file_outside_web_is_served(fixture_stack: RunnerProcess) -> None:
     for path in ("/../template.yaml", "/%2e%2e/template.yaml", "/..%2fMakefile"):
         connection = http.client.HTTPConnection("127.0.0.1", fixture_stack.port, timeout=10)
         connection.request("GET", path)  # sent as written: requests would tidy the dots away
@@ -108,7 +112,7 @@ def test_no_file_outside_web_is_served(fixture_stack: Stack) -> None:
         connection.close()
 
 
-def test_make_invoke_runs_a_function_with_a_sample_event(fixture_stack: Stack, tmp_path: Any) -> None:
+def test_make_invoke_runs_a_function_with_a_sample_event(fixture_stack: RunnerProcess, tmp_path: Any) -> None:
     event = tmp_path / "event.json"
     event.write_text('{"path": "/api/echo", "httpMethod": "GET"}')
     answer = fixture_stack.invoke("EchoFunction", event)
@@ -116,7 +120,7 @@ def test_make_invoke_runs_a_function_with_a_sample_event(fixture_stack: Stack, t
     assert '"function_name": "EchoFunction"' in answer["body"]
 
 
-def test_the_functions_logs_go_to_the_log_file_not_the_console(fixture_stack: Stack) -> None:
+def test_the_functions_logs_go_to_the_log_file_not_the_console(fixture_stack: RunnerProcess) -> None:
     requests.get(f"{fixture_stack.url}/api/echo", timeout=10)
     assert '"message": "echoed"' in fixture_stack.paths.functions_log.read_text()
     console = fixture_stack.console_log.read_text()

@@ -1,11 +1,16 @@
 """The runner's pure parts: reading the template, the schedule's clock, what the recording keeps."""
 
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
+from local.paths import REPO
 from local.recording import changes_state
 from local.schedule import next_firing, scheduled_event
-from local.template import Schedule, functions, generate_secret_string, of_type
+from local.template import Schedule, functions, of_type
 
 from bobbies.domain.times import parse_utc as at
 
@@ -57,11 +62,6 @@ def test_the_template_wires_the_functions_as_deployed() -> None:
     assert "OperationsEmailSubscription" not in of_type("AWS::SNS::Subscription")  # its condition is false
 
 
-def test_a_generated_secret_follows_its_template_rules() -> None:
-    secret = generate_secret_string({"PasswordLength": 64, "ExcludePunctuation": True})
-    assert len(secret) == 64 and secret.isalnum()
-
-
 def _entry(target: str | None = None, body: str = "") -> dict[str, object]:
     headers = {"X-Amz-Target": target} if target else {}
     return {"method": "POST", "url": "http://127.0.0.1:1/", "headers": headers, "body": body}
@@ -77,3 +77,15 @@ def test_the_recording_keeps_writes_and_drops_reads_polls_and_deliveries() -> No
     assert not changes_state(_entry("DynamoDBStreams_20120810.GetRecords"))
     assert not changes_state(_entry("AmazonSQS.ReceiveMessage"))
     assert not changes_state(_entry(body="Action=Publish&TopicArn=x&Message=hi"))
+
+
+def test_make_run_with_a_port_that_is_not_a_number_says_so_in_one_line(tmp_path: Path) -> None:
+    # Given PORT=abc, When `make run` starts
+    env = {**os.environ, "PORT": "abc", "BOBBIES_STATE_DIR": str(tmp_path / "state")}
+    done = subprocess.run(
+        [sys.executable, "-m", "local.run"], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
+    )
+    # Then it stops at once with the variable named, no traceback, and nothing started or written
+    assert done.returncode == 2
+    assert done.stderr.strip() == "Cannot start: PORT must be a port number from 1 to 65535, not 'abc'."
+    assert not (tmp_path / "state").exists()

@@ -6,7 +6,7 @@ import time
 from typing import Any
 
 import requests
-from local.testing import Stack
+from local.testing import RunnerProcess
 from local.waiting import eventually
 
 from bobbies.domain.sms import within_budget
@@ -16,7 +16,7 @@ from .voting import AreaVote, after_close, areas_by_quorum, cast, get, voter
 RESULTS_WITHIN = 60.0  # a generous bound for a loaded machine: the wait ends as soon as they show
 
 
-def test_ballots_and_revotes_show_in_the_results_within_seconds(stack: Stack) -> None:
+def test_ballots_and_revotes_show_in_the_results_within_seconds(stack: RunnerProcess) -> None:
     # Given two areas and their ballot papers
     first, second = (AreaVote(stack, area, residents=4) for area in areas_by_quorum(stack)[:2])
 
@@ -35,7 +35,7 @@ def test_ballots_and_revotes_show_in_the_results_within_seconds(stack: Stack) ->
     print(f"results caught up {time.monotonic() - cast_at:.2f} s after the last ballot")
 
 
-def test_a_ballot_that_breaks_the_rules_is_refused_and_not_counted(stack: Stack) -> None:
+def test_a_ballot_that_breaks_the_rules_is_refused_and_not_counted(stack: RunnerProcess) -> None:
     # Given an area
     vote = AreaVote(stack, areas_by_quorum(stack)[0], residents=1)
 
@@ -48,7 +48,7 @@ def test_a_ballot_that_breaks_the_rules_is_refused_and_not_counted(stack: Stack)
     assert vote.results()["ballots"] == 0
 
 
-def test_the_nightly_run_tasks_each_area_that_met_its_quorum_once(stack: Stack) -> None:
+def test_the_nightly_run_tasks_each_area_that_met_its_quorum_once(stack: RunnerProcess) -> None:
     # Given one area whose residents reach its quorum and one whose residents fall short
     smallest, runner_up = areas_by_quorum(stack)[:2]
     met = AreaVote(stack, smallest, residents=smallest["quorum"])
@@ -93,7 +93,7 @@ def test_the_nightly_run_tasks_each_area_that_met_its_quorum_once(stack: Stack) 
     assert len(issued(stack, met.id)) == 1
 
 
-def test_everything_is_still_there_after_a_restart(stack: Stack) -> None:
+def test_everything_is_still_there_after_a_restart(stack: RunnerProcess) -> None:
     # Given ballots in three areas, counted
     smallest, runner_up, third = areas_by_quorum(stack)[:3]
     met = AreaVote(stack, smallest, residents=smallest["quorum"])
@@ -140,6 +140,6 @@ def test_everything_is_still_there_after_a_restart(stack: Stack) -> None:
     } == closed
 
 
-def issued(stack: Stack, area_id: str) -> list[dict[str, Any]]:
+def issued(stack: RunnerProcess, area_id: str) -> list[dict[str, Any]]:
     taskings = requests.get(f"{stack.url}/api/taskings", params={"area": area_id}, timeout=10).json()
     return [tasking for tasking in taskings["taskings"] if tasking["status"] != "quorum_not_met"]

@@ -7,16 +7,16 @@ from typing import Any
 
 import boto3
 import pytest
-from local.stack import running_stack
-from local.testing import Stack
+from local.runner_info import live_runner_info
+from local.testing import RunnerProcess
 from local.waiting import eventually
 
 
 class Aws:
     """The fixture stack's moto server, for writing changes and looking at what came of them."""
 
-    def __init__(self, stack: Stack) -> None:
-        info = running_stack(stack.paths)
+    def __init__(self, stack: RunnerProcess) -> None:
+        info = live_runner_info(stack.paths)
         assert info is not None
         self.resources = info.local_resources()
         self.dynamodb = boto3.client("dynamodb", endpoint_url=info.moto_endpoint)
@@ -39,7 +39,7 @@ class Aws:
 
 
 @pytest.fixture
-def aws(fixture_stack: Stack) -> Iterator[Aws]:
+def aws(fixture_stack: RunnerProcess) -> Iterator[Aws]:
     yield Aws(fixture_stack)
 
 
@@ -87,7 +87,9 @@ def test_a_crash_in_a_batch_is_bisected_down_to_the_one_bad_record(aws: Aws) -> 
     assert [p["DDBStreamBatchInfo"]["batchSize"] for p in crashed] == [1]
 
 
-def test_the_checkpoint_stops_a_restart_from_feeding_records_again(fixture_stack: Stack, aws: Aws) -> None:
+def test_the_checkpoint_stops_a_restart_from_feeding_records_again(
+    fixture_stack: RunnerProcess, aws: Aws
+) -> None:
     aws.change(("before-restart", "ok"))
     eventually(aws.seen, lambda seen: "before-restart" in seen)
     fed = _batches(fixture_stack)
@@ -105,5 +107,5 @@ def _covers(message: dict[str, Any], size: int) -> bool:
     return bool(message["DDBStreamBatchInfo"]["batchSize"] == size)
 
 
-def _batches(stack: Stack) -> int:
+def _batches(stack: RunnerProcess) -> int:
     return stack.console_log.read_text().count("stream ChangesTable -> ConsumerFunction")

@@ -14,13 +14,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from local.testing import Stack
+from local.testing import RunnerProcess
 
 CONFIG = Path(__file__).parent / "schemathesis.toml"
 EXAMPLES_PER_OPERATION = 12
 
 
-def test_every_answer_of_the_api_is_one_its_document_describes(stack: Stack, tmp_path: Path) -> None:
+def test_every_answer_of_the_api_is_one_its_document_describes(stack: RunnerProcess, tmp_path: Path) -> None:
     run = subprocess.run(
         [
             str(Path(sys.executable).with_name("schemathesis")),

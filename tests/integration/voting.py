@@ -5,20 +5,20 @@ from datetime import timedelta
 from typing import Any
 
 import requests
-from local.testing import Stack
+from local.testing import RunnerProcess
 
 from bobbies.domain.times import parse_utc, utc_text
 
 Json = dict[str, Any]
 
 
-def get(stack: Stack, path: str, **params: str) -> Json:
+def get(stack: RunnerProcess, path: str, **params: str) -> Json:
     answer = requests.get(stack.url + path, params=params, timeout=10)
     assert answer.status_code == 200, f"GET {path}: {answer.status_code} {answer.text}"
     return dict(answer.json())
 
 
-def areas_by_quorum(stack: Stack) -> list[Json]:
+def areas_by_quorum(stack: RunnerProcess) -> list[Json]:
     return sorted(get(stack, "/api/areas")["areas"], key=lambda area: (area["quorum"], area["id"]))
 
 
@@ -26,7 +26,7 @@ def voter() -> str:
     return f"it-{uuid.uuid4().hex}"
 
 
-def cast(stack: Stack, area_id: str, token: str, allocations: dict[str, int]) -> requests.Response:
+def cast(stack: RunnerProcess, area_id: str, token: str, allocations: dict[str, int]) -> requests.Response:
     return requests.post(
         f"{stack.url}/api/areas/{area_id}/ballots",
         json={"voter": token, "allocations": allocations},
@@ -47,7 +47,7 @@ def after_close(ballot_paper: Json, hours: int = 2) -> str:
 class AreaVote:
     """Several residents of one area voting, one of them twice; what the results should then say."""
 
-    def __init__(self, stack: Stack, area: Json, residents: int) -> None:
+    def __init__(self, stack: RunnerProcess, area: Json, residents: int) -> None:
         self.stack, self.area, self.residents = stack, area, residents
         self.paper = get(stack, f"/api/areas/{area['id']}/ballot")
         self.priorities = [priority["id"] for priority in self.paper["priorities"]]

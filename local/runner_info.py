@@ -1,4 +1,4 @@
-"""The running stack as the command-line tools find it: <state>/stack.json, written by `make run`."""
+"""The running runner as the command-line tools find it: <state>/runner.json, written by `make run`."""
 
 import json
 import os
@@ -10,11 +10,12 @@ import requests
 
 from local.aws import offline_aws
 from local.paths import StatePaths
+from local.settings import runner_settings_or_exit
 from local.template import LocalResources, function_environment, region
 
 
 @dataclass(frozen=True)
-class StackInfo:
+class RunnerInfo:
     pid: int
     url: str  # the gateway: the page and /api
     moto_endpoint: str
@@ -27,14 +28,14 @@ class StackInfo:
         return LocalResources(**self.resources)
 
     def function_environment(self, logical_id: str) -> dict[str, str]:
-        """The function's template environment plus what pointing it at the local stack takes."""
+        """The function's template environment plus what pointing it at the runner takes."""
         return {
             **function_environment(logical_id, self.local_resources()),
             **runtime_environment(self.moto_endpoint, self.url),
         }
 
     def invoke(self, function: str, event: Any, timeout: float = 330) -> dict[str, Any]:
-        """Runs a function inside the running stack; returns {"result", "error", "durationMs", ...}."""
+        """Runs a function inside the runner; returns {"result", "error", "durationMs", ...}."""
         answer = requests.post(f"{self.url}/_local/invoke/{function}", json=event, timeout=timeout)
         answer.raise_for_status()
         return dict(answer.json())
@@ -53,10 +54,10 @@ def runtime_environment(moto_endpoint: str, gateway_url: str) -> dict[str, str]:
     }
 
 
-def write_stack(paths: StatePaths, info: StackInfo) -> None:
-    spare = paths.stack.with_suffix(".writing")
+def write_runner_info(paths: StatePaths, info: RunnerInfo) -> None:
+    spare = paths.runner_info.with_suffix(".writing")
     spare.write_text(json.dumps(asdict(info), indent=1))
-    os.replace(spare, paths.stack)
+    os.replace(spare, paths.runner_info)
 
 
 def _alive(pid: int) -> bool:
@@ -69,24 +70,32 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def running_stack(paths: StatePaths | None = None) -> StackInfo | None:
-    """The stack that is running on this state folder, if any (a stale stack.json is ignored)."""
-    paths = paths or StatePaths.from_env()
+def live_runner_info(paths: StatePaths) -> RunnerInfo | None:
+    """The runner running on this state folder, if any (a stale runner.json is ignored)."""
     try:
-        info = StackInfo(**json.loads(paths.stack.read_text()))
+        info = RunnerInfo(**json.loads(paths.runner_info.read_text()))
     except (FileNotFoundError, json.JSONDecodeError, TypeError):
         return None
     return info if _alive(info.pid) else None
 
 
-def running_stack_or_exit(paths: StatePaths | None = None) -> StackInfo:
-    paths = paths or StatePaths.from_env()
-    info = running_stack(paths)
+def live_runner_info_or_exit(paths: StatePaths | None = None) -> RunnerInfo:
+    """For the commands: the running runner, or a line saying how to start it."""
+    paths = paths or runner_settings_or_exit().paths
+    info = live_runner_info(paths)
     if info is None:
         print(
-            f"The local stack is not running (no live {paths.stack}). Start it with `make run`.",
+            f"The local runner is not running (no live {paths.runner_info}). Start it with `make run`.",
             file=sys.stderr,
         )
         raise SystemExit(1)
     os.environ.update(offline_aws(os.environ))  # the tools' own boto3 clients talk to its moto
     return info
+
+
+def use_runner_environment(logical_id: str = "ApiFunction") -> dict[str, str]:
+    """For commands that run function code themselves (`make seed`): os.environ set as the running
+    runner's function sees it."""
+    env = live_runner_info_or_exit().function_environment(logical_id)
+    os.environ.update(env)
+    return env
