@@ -9,6 +9,7 @@ from aws_lambda_powertools.event_handler import Response, content_types
 from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
+from pydantic import Field
 
 from bobbies.api_models import (
     AreaOneOut,
@@ -25,7 +26,7 @@ from bobbies.api_models import (
     responses,
 )
 from bobbies.domain.postcode import PATTERN as POSTCODE_PATTERN
-from bobbies.http import make_resolver, openapi_document, resolve
+from bobbies.http import make_resolver, openapi_document, refused_as, resolve
 from bobbies.observability import logger, metrics, traced
 from bobbies.usecases import receipts, views, voting
 
@@ -135,8 +136,8 @@ def check_receipt(receipt: str) -> Json:
 )
 def list_taskings(
     area: Annotated[str | None, Query()] = None,
-    limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    cursor: Annotated[str | None, Query(max_length=1000)] = None,
+    limit: Annotated[int, Field(ge=1, le=100), refused_as("invalid_limit"), Query()] = 20,
+    cursor: Annotated[str | None, Field(max_length=1000), refused_as("invalid_cursor"), Query()] = None,
 ) -> Json:
     return views.list_taskings(area, limit, cursor)
 

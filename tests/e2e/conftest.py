@@ -2,12 +2,14 @@
 
 The stack (moto server, API, stream poller, the page) starts once per session in a temporary state
 folder. Each test gets a fresh browser context, so a fresh voter token and no remembered ballots.
-Set E2E_BASE_URL to drive an already running `make run` instead (nothing is started then).
+Set E2E_BASE_URL (or pass --base-url) to drive an already running `make run` instead (nothing is
+started then). Browsers, contexts and pages are pytest-playwright's (its --headed, --slowmo, --video
+and --tracing work), launched from Debian's Chromium.
 """
 
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,7 @@ from typing import Any
 import pytest
 import requests
 from local.testing import RunnerProcess, runner_process
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import BrowserContext, Page
 
 from bobbies.domain.times import parse_utc, utc_text
 from tests.e2e.seed import seed_area
@@ -35,8 +37,9 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    given = os.environ.get("E2E_BASE_URL")
+def base_url(base_url: str | None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The stack the pages open (pytest-playwright's `base_url`): --base-url or E2E_BASE_URL, else our own."""
+    given = base_url or os.environ.get("E2E_BASE_URL")
     if given:
         yield given.rstrip("/")
         return
@@ -78,19 +81,46 @@ def stack_after_nightly(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ru
         yield stack
 
 
-@pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
-    with sync_playwright() as p:
-        yield p
+# Per test: `@pytest.mark.browser_context_args(locale=..., viewport=...)` (pytest-playwright's own mark;
+# a test takes the nearest one only, so one mark carries all of a test's settings).
+CONTEXT: dict[str, Any] = {
+    "viewport": {"width": 375, "height": 812},
+    "locale": "en-GB",
+    "timezone_id": "Europe/London",
+}
+LOCALES = {"en": "en-GB", "cy": "cy-GB"}
+
+
+def in_language(lang: str, **context: Any) -> Any:
+    """A `lang` parameter whose browser prefers that language (Accept-Language, navigator.language)."""
+    return pytest.param(
+        lang, marks=pytest.mark.browser_context_args(locale=LOCALES[lang], **context), id=lang
+    )
 
 
 @pytest.fixture(scope="session")
-def browser(playwright: Playwright) -> Iterator[Browser]:
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any], browser_name: str) -> dict[str, Any]:
+    """pytest-playwright launches Debian's Chromium: Playwright's own browser download cannot work offline."""
+    if browser_name != "chromium":
+        pytest.fail(f"only chromium is installed here (`make browser`), not {browser_name}")
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `make browser` installs Debian's chromium")
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    yield browser
-    browser.close()
+    headless = browser_type_launch_args.get("headless", True)  # --headed turns it off
+    args = [arg for arg in CHROMIUM_ARGS if headless or arg != "--headless"]
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": args}
+
+
+@pytest.fixture
+def browser_context_args(
+    browser_context_args: dict[str, Any], request: pytest.FixtureRequest
+) -> dict[str, Any]:
+    """A phone's screen, British English, London time, on the session's stack; a test that asks for
+    `stack_after_nightly` has its pages on that stack instead. Options given on the command line
+    (--device, --video) win over these."""
+    args = {**CONTEXT, **browser_context_args}
+    if "stack_after_nightly" in request.fixturenames:
+        args["base_url"] = request.getfixturevalue("stack_after_nightly").url
+    return args
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -99,29 +129,21 @@ def screenshots_dir() -> Path:
     return SCREENSHOTS
 
 
-def new_context(browser: Browser, base_url: str, **options: Any) -> BrowserContext:
-    settings: dict[str, Any] = {
-        "base_url": base_url,
-        "viewport": {"width": 375, "height": 812},
-        "locale": "en-GB",
-        "timezone_id": "Europe/London",
-    }
-    settings.update(options)
-    context = browser.new_context(**settings)
-    context.set_default_timeout(10_000)
-    return context
+@pytest.fixture
+def new_context(new_context: Callable[..., BrowserContext]) -> Callable[..., BrowserContext]:
+    """pytest-playwright's contexts (closed after the test), each waiting up to 10 s on an action."""
+
+    def make(**options: Any) -> BrowserContext:
+        context = new_context(**options)
+        context.set_default_timeout(10_000)
+        return context
+
+    return make
 
 
 @pytest.fixture
-def context(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
-    context = new_context(browser, base_url)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def page(context: BrowserContext) -> Iterator[Page]:
-    page = context.new_page()
+def page(page: Page) -> Iterator[Page]:
+    """pytest-playwright's page, failing the test on any JavaScript error it shows."""
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page

@@ -3,9 +3,10 @@
 import re
 
 import pytest
-from playwright.sync_api import Browser, expect
+import requests
+from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.e2e.conftest import new_context
+from tests.e2e.conftest import LOCALES
 from tests.e2e.i18n import WEB, catalogue, english_left_showing
 from tests.e2e.site import Site
 
@@ -52,70 +53,73 @@ def test_no_words_are_written_into_the_page_itself() -> None:
     assert visible.split() == [], visible.split()
 
 
-def test_the_choice_is_remembered_and_lang_follows(browser: Browser, base_url: str) -> None:
-    context = new_context(browser, base_url)
-    page = context.new_page()
-    site = Site(page, base_url, __import__("requests").Session())
-    try:
-        site.open("/#/area/colwyn-bay")
-        site.wait_for_ballot()
-        expect(page.locator("html")).to_have_attribute("lang", "en")
-
-        # When they choose Cymraeg mid-ballot, having placed some bobbies
-        title = next(iter(site.ballot_titles("colwyn-bay").values()))
-        site.count_box(title).fill("4")
-        site.switch_language()
-
-        # Then the page is Welsh throughout, their bobbies still placed, focus still on the switch
-        expect(page.locator("html")).to_have_attribute("lang", "cy")
-        welsh_title = next(iter(site.ballot_titles("colwyn-bay").values()))
-        expect(site.count_box(welsh_title)).to_have_value("4")
-        expect(page.locator("#lang-toggle")).to_be_focused()
-        expect(page.locator("#lang-toggle")).to_have_attribute("lang", "en")
-        assert english_left_showing(page) == []
-        assert page.title().startswith(page.get_by_role("heading", level=1).inner_text())
-
-        # And it stays Welsh on their next visit
-        again = context.new_page()
-        with again.expect_request("**/api/areas") as asked:
-            again.goto("/")
-        expect(again.locator("html.ready")).to_have_count(1)
-        expect(again.locator("html")).to_have_attribute("lang", "cy")
-        assert asked.value.headers["accept-language"] == "cy"  # so the API's own messages are Welsh too
-        again.locator("#lang-toggle").click()
-        expect(again.locator("html")).to_have_attribute("lang", "en")
-    finally:
-        context.close()
-
-
-def test_a_welsh_browser_starts_in_welsh_and_a_link_can_ask_for_either(
-    browser: Browser, base_url: str
+def test_the_choice_is_remembered_and_lang_follows(
+    context: BrowserContext, page: Page, base_url: str
 ) -> None:
-    for locale, path, lang in (
-        ("cy-GB", "/", "cy"),
-        ("cy-GB", "/?lang=en", "en"),
-        ("en-GB", "/?lang=cy", "cy"),
-    ):
-        context = new_context(browser, base_url, locale=locale)
-        try:
-            page = context.new_page()
-            page.goto(path)
-            expect(page.locator("html.ready")).to_have_count(1)
-            expect(page.locator("html")).to_have_attribute("lang", lang)
-        finally:
-            context.close()
+    site = Site(page, base_url, requests.Session())
+    site.open("/#/area/colwyn-bay")
+    site.wait_for_ballot()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+    # When they choose Cymraeg mid-ballot, having placed some bobbies
+    title = next(iter(site.ballot_titles("colwyn-bay").values()))
+    site.count_box(title).fill("4")
+    site.switch_language()
+
+    # Then the page is Welsh throughout, their bobbies still placed, focus still on the switch
+    expect(page.locator("html")).to_have_attribute("lang", "cy")
+    welsh_title = next(iter(site.ballot_titles("colwyn-bay").values()))
+    expect(site.count_box(welsh_title)).to_have_value("4")
+    expect(page.locator("#lang-toggle")).to_be_focused()
+    expect(page.locator("#lang-toggle")).to_have_attribute("lang", "en")
+    assert english_left_showing(page) == []
+    assert page.title().startswith(page.get_by_role("heading", level=1).inner_text())
+
+    # And it stays Welsh on their next visit
+    again = context.new_page()
+    with again.expect_request("**/api/areas") as asked:
+        again.goto("/")
+    expect(again.locator("html.ready")).to_have_count(1)
+    expect(again.locator("html")).to_have_attribute("lang", "cy")
+    assert asked.value.headers["accept-language"] == "cy"  # so the API's own messages are Welsh too
+    again.locator("#lang-toggle").click()
+    expect(again.locator("html")).to_have_attribute("lang", "en")
 
 
-def test_welsh_names_a_place_as_a_sentence_does(browser: Browser, base_url: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "lang"),
+    [
+        pytest.param(
+            "/", "cy", marks=pytest.mark.browser_context_args(locale=LOCALES["cy"]), id="cy-browser"
+        ),
+        pytest.param(
+            "/?lang=en",
+            "en",
+            marks=pytest.mark.browser_context_args(locale=LOCALES["cy"]),
+            id="cy-browser-en-link",
+        ),
+        pytest.param(
+            "/?lang=cy",
+            "cy",
+            marks=pytest.mark.browser_context_args(locale=LOCALES["en"]),
+            id="en-browser-cy-link",
+        ),
+    ],
+)
+def test_a_welsh_browser_starts_in_welsh_and_a_link_can_ask_for_either(
+    page: Page, path: str, lang: str
+) -> None:
+    page.goto(path)
+    expect(page.locator("html.ready")).to_have_count(1)
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+
+
+@pytest.mark.browser_context_args(locale=LOCALES["cy"])
+def test_welsh_names_a_place_as_a_sentence_does(page: Page) -> None:
     """'Canlyniadau ar gyfer y Rhyl', 'rhanbarth y Canol': the API's nameInText, not 'Canlyniadau Y Rhyl'."""
-    context = new_context(browser, base_url, locale="cy-GB")
-    try:
-        page = context.new_page()
-        page.goto("/?lang=cy#/area/rhyl/results")
-        expect(page.get_by_role("heading", level=1)).to_have_text("Canlyniadau ar gyfer y Rhyl")
-        expect(page.locator("#district-title")).to_have_text("Ar draws rhanbarth y Canol")
-        page.locator("#lang-toggle").click()
-        expect(page.get_by_role("heading", level=1)).to_have_text("Results for Rhyl")
-        expect(page.locator("#district-title")).to_have_text("Across Central district")
-    finally:
-        context.close()
+    page.goto("/?lang=cy#/area/rhyl/results")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Canlyniadau ar gyfer y Rhyl")
+    expect(page.locator("#district-title")).to_have_text("Ar draws rhanbarth y Canol")
+    page.locator("#lang-toggle").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Results for Rhyl")
+    expect(page.locator("#district-title")).to_have_text("Across Central district")

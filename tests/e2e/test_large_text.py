@@ -5,9 +5,9 @@ import json
 
 import pytest
 import requests
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import new_context
+from tests.e2e.conftest import in_language
 from tests.e2e.layout import enlarge_text, overflows
 from tests.e2e.site import Site
 
@@ -23,28 +23,22 @@ VIEWS = {
 }
 
 
-@pytest.mark.parametrize("lang", ["en", "cy"])
-def test_every_view_reflows_at_320px_with_text_at_200_percent(
-    browser: Browser, base_url: str, lang: str
-) -> None:
-    context = new_context(
-        browser, base_url, viewport={"width": 320, "height": 640}, locale="cy-GB" if lang == "cy" else "en-GB"
-    )
-    page = context.new_page()
+SMALL_PHONE = {"width": 320, "height": 640}
+
+
+@pytest.mark.parametrize("lang", [in_language(lang, viewport=SMALL_PHONE) for lang in ("en", "cy")])
+def test_every_view_reflows_at_320px_with_text_at_200_percent(page: Page, base_url: str, lang: str) -> None:
     site = Site(page, base_url, requests.Session())
     problems: dict[str, list[str]] = {}
-    try:
-        site.open("/")
-        expect(page.locator("html")).to_have_attribute("lang", lang)
-        enlarge_text(page)
-        for name, (path, loaded) in VIEWS.items():
-            page.goto(path)
-            expect(page.locator(f"#view-{name}")).to_be_visible()
-            expect(page.locator(loaded).first).to_be_attached()
-            found = overflows(page)
-            if found:
-                problems[name] = found
-            site.screenshot(f"large-text-{lang}-{name}")
-    finally:
-        context.close()
+    site.open("/")
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    enlarge_text(page)
+    for name, (path, loaded) in VIEWS.items():
+        page.goto(path)
+        expect(page.locator(f"#view-{name}")).to_be_visible()
+        expect(page.locator(loaded).first).to_be_attached()
+        found = overflows(page)
+        if found:
+            problems[name] = found
+        site.screenshot(f"large-text-{lang}-{name}")
     assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)

@@ -7,10 +7,10 @@ import json
 
 import pytest
 import requests
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Page, expect
 
 from tests.e2e.accessibility import serious_violations
-from tests.e2e.conftest import new_context
+from tests.e2e.conftest import in_language
 from tests.e2e.layout import empty_or_dangling
 from tests.e2e.site import Site
 
@@ -29,24 +29,19 @@ VISITS = [
 ]
 
 
-@pytest.mark.parametrize("lang", ["en", "cy"])
-def test_no_view_leaves_an_empty_heading_button_or_link(browser: Browser, base_url: str, lang: str) -> None:
-    context = new_context(browser, base_url, locale="cy-GB" if lang == "cy" else "en-GB")
-    page = context.new_page()
+@pytest.mark.parametrize("lang", [in_language("en"), in_language("cy")])
+def test_no_view_leaves_an_empty_heading_button_or_link(page: Page, base_url: str, lang: str) -> None:
     site = Site(page, base_url, requests.Session())
     problems: dict[str, list[str]] = {}
-    try:
-        for i, (view, path, loaded) in enumerate(VISITS):
-            if i == 0:
-                site.open(path)
-            else:
-                page.goto(path)
-            expect(page.locator("html")).to_have_attribute("lang", lang)
-            expect(page.locator(f"#view-{view}")).to_be_visible()
-            expect(page.locator(loaded).first).to_be_attached()
-            found = empty_or_dangling(page) + serious_violations(page)
-            if found:
-                problems[f"{i} {view}"] = found
-    finally:
-        context.close()
+    for i, (view, path, loaded) in enumerate(VISITS):
+        if i == 0:
+            site.open(path)
+        else:
+            page.goto(path)
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        expect(page.locator(f"#view-{view}")).to_be_visible()
+        expect(page.locator(loaded).first).to_be_attached()
+        found = empty_or_dangling(page) + serious_violations(page)
+        if found:
+            problems[f"{i} {view}"] = found
     assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)

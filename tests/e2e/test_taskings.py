@@ -6,17 +6,16 @@ The nightly run closes every area's round, so these tests run on a stack of thei
 `stack_after_nightly`, even when E2E_BASE_URL points the other tests at a running one).
 """
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
 import requests
 from local.testing import RunnerProcess
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Page, expect
 
 from tests.e2e.accessibility import serious_violations
 from tests.e2e.conftest import NIGHTLY_AREA as AREA
-from tests.e2e.conftest import SHORT_AREA, TIE_AREA, new_context
+from tests.e2e.conftest import SHORT_AREA, TIE_AREA, in_language
 from tests.e2e.i18n import catalogue, english_left_showing, t
 from tests.e2e.site import Site
 
@@ -25,14 +24,10 @@ pytestmark = pytest.mark.e2e
 QUIET_AREA = "bangor"
 
 
-@pytest.fixture(params=["en", "cy"])
-def after_nightly(
-    request: pytest.FixtureRequest, browser: Browser, stack_after_nightly: RunnerProcess
-) -> Iterator[Site]:
-    lang = request.param
-    context = new_context(browser, stack_after_nightly.url, locale="cy-GB" if lang == "cy" else "en-GB")
-    yield Site(context.new_page(), stack_after_nightly.url, requests.Session())
-    context.close()
+@pytest.fixture(params=[in_language("en"), in_language("cy")])
+def after_nightly(page: Page, stack_after_nightly: RunnerProcess) -> Site:
+    """The page on the stack after the nightly run (conftest's browser_context_args sees to it)."""
+    return Site(page, stack_after_nightly.url, requests.Session())
 
 
 def test_the_tasking_and_its_figures_are_shown(after_nightly: Site) -> None:

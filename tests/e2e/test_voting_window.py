@@ -11,10 +11,10 @@ from zoneinfo import ZoneInfo
 import pytest
 import requests
 from local.testing import RunnerProcess
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Page, Route, expect
 
 from bobbies.domain.times import parse_utc
-from tests.e2e.conftest import new_context
+from tests.e2e.conftest import in_language
 from tests.e2e.i18n import catalogue, t
 from tests.e2e.site import Site
 
@@ -82,9 +82,9 @@ def test_the_ballot_and_results_say_the_stacks_closing_day(site: Site, lang: str
     expect(site.page.locator("#results-meta")).not_to_contain_text("00:00")
 
 
-@pytest.mark.parametrize("lang", ["en", "cy"])
+@pytest.mark.parametrize("lang", [in_language("en"), in_language("cy")])
 def test_a_round_yet_to_open_is_closed_on_the_page_and_in_the_api(
-    browser: Browser, stack_after_nightly: RunnerProcess, lang: str
+    page: Page, stack_after_nightly: RunnerProcess, lang: str
 ) -> None:
     url = stack_after_nightly.url
     area = "bangor"
@@ -93,22 +93,17 @@ def test_a_round_yet_to_open_is_closed_on_the_page_and_in_the_api(
     assert opens > datetime.now(UTC), "the nightly run should have opened a round still to come"
     assert round_["votingOpen"] is False
 
-    context = new_context(browser, url, locale="cy-GB" if lang == "cy" else "en-GB")
-    page = context.new_page()
-    site = Site(page, url, requests.Session())
-    try:
-        # When a resident opens the area's ballot before its round opens
-        site.open(f"/#/area/{area}")
+    site = Site(page, url, requests.Session())  # on that stack: conftest's browser_context_args
+    # When a resident opens the area's ballot before its round opens
+    site.open(f"/#/area/{area}")
 
-        # Then it is closed, and says when voting opens
-        closed = page.locator("#ballot-closed")
-        expect(closed).to_be_visible()
-        expect(closed.get_by_role("heading")).to_have_text(t(lang, "ballot.noRoundHeading"))
-        expect(page.locator("#ballot-closed-text")).to_have_text(opening_words(lang, round_["nextOpens"]))
-        expect(page.locator("#ballot-form")).to_be_hidden()
-        site.screenshot(f"{lang}-ballot-opens-later")
-    finally:
-        context.close()
+    # Then it is closed, and says when voting opens
+    closed = page.locator("#ballot-closed")
+    expect(closed).to_be_visible()
+    expect(closed.get_by_role("heading")).to_have_text(t(lang, "ballot.noRoundHeading"))
+    expect(page.locator("#ballot-closed-text")).to_have_text(opening_words(lang, round_["nextOpens"]))
+    expect(page.locator("#ballot-form")).to_be_hidden()
+    site.screenshot(f"{lang}-ballot-opens-later")
 
     # And the API, reading the same rule, takes no ballot
     priority = requests.get(f"{url}/api/areas/{area}/ballot", timeout=30).json()["priorities"][0]["id"]

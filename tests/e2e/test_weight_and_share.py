@@ -1,13 +1,14 @@
 """The first load stays under 100 KB, and a shared link previews properly and opens the ballot."""
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 import requests
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.e2e.conftest import new_context
+from tests.e2e.conftest import in_language
 from tests.e2e.i18n import meta_tags
 from tests.e2e.seed import seed_area
 from tests.e2e.site import SCREENSHOTS, Site
@@ -17,11 +18,9 @@ pytestmark = pytest.mark.e2e
 BUDGET_BYTES = 100 * 1000
 
 
-def first_load_bytes(browser: Browser, base_url: str, path: str, lang: str = "en") -> dict[str, Any]:
+def first_load_bytes(context: BrowserContext, page: Page, path: str, lang: str) -> dict[str, Any]:
     """Bytes on the wire (headers and bodies, as Chromium counts them, compressed where CloudFront
     compresses) for every request of a first visit."""
-    context = new_context(browser, base_url, locale="cy-GB" if lang == "cy" else "en-GB")
-    page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
@@ -32,23 +31,20 @@ def first_load_bytes(browser: Browser, base_url: str, path: str, lang: str = "en
         "Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"]))
     )
     cdp.on("Network.loadingFailed", lambda e: sizes.__setitem__(e["requestId"], 0))
-    try:
-        page.goto(path)
-        expect(page.locator("html.ready")).to_have_count(1)
-        page.wait_for_load_state("networkidle")
-        page.wait_for_timeout(300)
-        requests_seen = {urls.get(rid, rid): size for rid, size in sizes.items()}
-    finally:
-        context.close()
+    page.goto(path)
+    expect(page.locator("html.ready")).to_have_count(1)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    requests_seen = {urls.get(rid, rid): size for rid, size in sizes.items()}
     return {"path": path, "lang": lang, "total": sum(requests_seen.values()), "requests": requests_seen}
 
 
 @pytest.mark.parametrize(
     "path", ["/", "/#/area/wrexham", "/#/area/wrexham/results"], ids=["home", "shared-ballot-link", "results"]
 )
-@pytest.mark.parametrize("lang", ["en", "cy"])
-def test_first_load_is_under_100kb(browser: Browser, base_url: str, path: str, lang: str) -> None:
-    load = first_load_bytes(browser, base_url, path, lang)
+@pytest.mark.parametrize("lang", [in_language("en"), in_language("cy")])
+def test_first_load_is_under_100kb(context: BrowserContext, page: Page, path: str, lang: str) -> None:
+    load = first_load_bytes(context, page, path, lang)
     name = (path.strip("/#").replace("/", "-") or "home") + f"-{lang}"
     (SCREENSHOTS / f"first-load-{name}.json").write_text(json.dumps(load, indent=1))
     assert load["total"] < BUDGET_BYTES, json.dumps(load, indent=1)
@@ -77,17 +73,15 @@ def test_the_page_carries_open_graph_and_twitter_card_tags(base_url: str) -> Non
     assert image.content[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_the_share_link_opens_that_area_s_ballot(site: Site, browser: Browser, base_url: str) -> None:
+def test_the_share_link_opens_that_area_s_ballot(
+    site: Site, new_context: Callable[..., BrowserContext], base_url: str
+) -> None:
     site.open("/#/area/abergele/results")
     link = site.page.get_by_label(site.say("share.label", area=seed_area("abergele")["name"]["en"]))
     expect(link).to_have_value(f"{base_url}/#/area/abergele")
 
     # When someone else opens the shared link
-    other = new_context(browser, base_url)
-    try:
-        page = other.new_page()
-        page.goto(link.input_value())
-        expect(page.get_by_role("heading", level=1)).to_have_text(seed_area("abergele")["name"]["en"])
-        expect(page.locator("#ballot-form")).to_be_visible()
-    finally:
-        other.close()
+    page = new_context().new_page()
+    page.goto(link.input_value())
+    expect(page.get_by_role("heading", level=1)).to_have_text(seed_area("abergele")["name"]["en"])
+    expect(page.locator("#ballot-form")).to_be_visible()

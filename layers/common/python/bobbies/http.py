@@ -15,7 +15,7 @@ from aws_lambda_powertools.event_handler.exceptions import NotFoundError
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 
 from bobbies.domain.errors import Conflict, DomainError, InvalidInput, Malformed, NotFound
-from bobbies.messages import error_message
+from bobbies.messages import ERRORS, error_message
 from bobbies.observability import count, count_by, logger
 
 MAX_BODY_BYTES = 8 * 1024
@@ -46,8 +46,6 @@ STATUS: dict[type[Refusal], int] = {
     TooLarge: 413,
     UnsupportedMediaType: 415,
 }
-# The errors of a query's parameters, by the parameter they are about.
-QUERY_CODES = {"limit": "invalid_limit", "cursor": "invalid_cursor"}
 # Validation errors that are the domain's rules (the ballot's model states them, so the document
 # does), each with the domain's code; pydantic's error type is what is matched, never a field.
 RULE_CODES = {
@@ -70,12 +68,28 @@ def status_of(error: Refusal) -> int:
     return next(status for kind, status in STATUS.items() if isinstance(error, kind))
 
 
+def refused_as(code: str) -> Any:
+    """A parameter's validator: whatever is wrong with its value (the constraints written before this
+    one included), the request is refused with `code`. The pydantic error's type is the code, so the
+    parameter declares its own and no one has to recognise it by its name."""
+    from pydantic import ValidationError, ValidatorFunctionWrapHandler, WrapValidator
+    from pydantic_core import PydanticCustomError
+
+    def refuse(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        try:
+            return handler(value)
+        except ValidationError:
+            raise PydanticCustomError(code, error_message(code, "en")) from None
+
+    return WrapValidator(refuse)
+
+
 def refusal_of(error: RequestValidationError) -> DomainError:
     """The first thing wrong with the request, as the domain error a client can act on."""
     for problem in error.errors():
         kind, place = problem.get("type", ""), [str(part) for part in problem.get("loc", ())]
-        if place[:1] == ["query"]:
-            return Malformed(QUERY_CODES.get(place[1] if len(place) > 1 else "", "invalid_query"))
+        if place[:1] == ["query"]:  # a query that cannot be read, with the code its parameter declares
+            return Malformed(kind if kind in ERRORS else "invalid_query")
         if kind == "json_invalid":
             return Malformed("invalid_json")
         if kind == "extra_forbidden":
