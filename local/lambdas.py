@@ -1,10 +1,17 @@
 """Running the template's functions in this process, the way Lambda would call them.
 
 Each handler file is loaded once under its own module name (several are called app.py), with the
-function's layers on sys.path. Invocations of one function are serialised, as if it had one warm
-instance; different functions run side by side. All functions get the same environment here,
-because os.environ is one per process: the runner sets the union of their environments once and
-refuses a template where two functions give one variable different values.
+function's layers on sys.path. Invocations run side by side, as Lambda runs them, up to the
+function's reserved concurrency (`ReservedConcurrentExecutions`), or DEFAULT_CONCURRENCY when the
+template sets none. Beyond that, a caller that waits on the answer (API Gateway) is throttled at
+once, as Lambda throttles a synchronous invoke; the stream poller, the scheduler and the CLI wait
+for a slot instead, as Lambda's event source mappings and async invocations retry a throttle. So a
+function with reserved concurrency 1 (the nightly job) never runs twice at once. Overlapping
+invocations share this process, so each thread keeps its own Powertools state (local/isolation.py).
+
+All functions get the same environment here, because os.environ is one per process: the runner
+sets the union of their environments once and refuses a template where two functions give one
+variable different values.
 """
 
 import importlib.util
@@ -13,12 +20,27 @@ import threading
 import time
 import traceback
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, cast
 
-from local.template import ACCOUNT, FunctionSpec, region
+from local.isolation import isolate_logger_keys, isolate_metrics
+from local.template import (
+    ACCOUNT,
+    FUNCTION,
+    FunctionSpec,
+    LocalResources,
+    load_template,
+    of_type,
+    region,
+    resolve,
+)
+
+# A function the template gives no reserved concurrency may scale far wider on AWS (the account's
+# pool); here its overlapping invocations are capped at this, and the rest wait for a slot.
+DEFAULT_CONCURRENCY = 10
+THROTTLED = "TooManyRequestsException"
 
 
 class LambdaContext:
@@ -53,12 +75,40 @@ class Invocation:
     def failed(self) -> bool:
         return self.error is not None
 
+    @property
+    def throttled(self) -> bool:
+        return self.error is not None and self.error["errorType"] == THROTTLED
+
+    @classmethod
+    def refused(cls, logical_id: str) -> "Invocation":
+        """Lambda's answer to an invoke beyond the function's reserved concurrency."""
+        message = f"Rate Exceeded: {logical_id} is running at its reserved concurrency"
+        return cls(None, {"errorType": THROTTLED, "errorMessage": message, "stackTrace": []}, 0.0, "")
+
+
+def reserved_concurrency(template: Mapping[str, Any] | None = None) -> dict[str, int]:
+    """Each function's `ReservedConcurrentExecutions`, where the template (or its Globals) sets one."""
+    template = template or load_template()
+    defaults = template.get("Globals", {}).get("Function", {})
+    found = {}
+    for logical_id, props in of_type(FUNCTION, template).items():
+        value = {**defaults, **props}.get("ReservedConcurrentExecutions")
+        if value is not None:
+            found[logical_id] = int(resolve(value, LocalResources(), template))
+    return found
+
 
 class FunctionRuntime:
-    def __init__(self, specs: list[FunctionSpec]) -> None:
+    def __init__(self, specs: list[FunctionSpec], reserved: Mapping[str, int] | None = None) -> None:
         self.specs = {spec.logical_id: spec for spec in specs}
-        self._locks = {logical_id: threading.Lock() for logical_id in self.specs}
+        self.reserved = dict(reserved or {})
+        self._slots = {
+            logical_id: threading.BoundedSemaphore(max(1, self.reserved.get(logical_id, DEFAULT_CONCURRENCY)))
+            for logical_id in self.specs
+        }
+        self._loading = threading.Lock()
         self._handlers: dict[str, Callable[[Any, Any], Any]] = {}
+        isolate_metrics()  # before any handler makes its Metrics()
         for spec in specs:  # as Lambda puts /opt/python first: the layers are importable from the start
             for path in spec.layer_paths:
                 if str(path) not in sys.path:
@@ -68,14 +118,23 @@ class FunctionRuntime:
         return logical_id in self.specs and self.specs[logical_id].module_file.exists()
 
     def load(self, logical_id: str) -> Callable[[Any, Any], Any]:
-        """The handler, imported on first use (the cold start)."""
-        if logical_id not in self._handlers:
-            self._handlers[logical_id] = load_handler(self.specs[logical_id])
-        return self._handlers[logical_id]
+        """The handler, imported on first use (the cold start), once however many invocations ask."""
+        if handler := self._handlers.get(logical_id):
+            return handler
+        with self._loading:
+            if logical_id not in self._handlers:
+                self._handlers[logical_id] = load_handler(self.specs[logical_id])
+                isolate_logger_keys()  # the Loggers its import made
+            return self._handlers[logical_id]
 
-    def invoke(self, logical_id: str, event: Any) -> Invocation:
+    def invoke(self, logical_id: str, event: Any, *, synchronous: bool = False) -> Invocation:
+        """One invocation; `synchronous` for a caller that is throttled rather than kept waiting."""
         spec = self.specs[logical_id]
-        with self._locks[logical_id]:
+        slots = self._slots[logical_id]
+        throttles = synchronous and logical_id in self.reserved
+        if self.reserved.get(logical_id) == 0 or not slots.acquire(blocking=not throttles):
+            return Invocation.refused(logical_id)
+        try:
             context = LambdaContext.of(spec)
             started = time.perf_counter()
             try:
@@ -84,6 +143,8 @@ class FunctionRuntime:
                 traceback.print_exc()  # stderr is the functions log
                 result, error = None, _error(exc)
             duration_ms = (time.perf_counter() - started) * 1000
+        finally:
+            slots.release()
         if duration_ms > spec.timeout * 1000:
             print(
                 f"{logical_id} ran {duration_ms:.0f} ms, over its {spec.timeout} s timeout", file=sys.stderr

@@ -27,7 +27,7 @@ from local.compression import from_template as compression_from_template
 from local.console import Console, redirect_output
 from local.gateway import Gateway, GatewayServer, compile_routes
 from local.inbox import TOPIC, InboxDrain, SnsTap, subscribe
-from local.lambdas import FunctionRuntime, Invocation
+from local.lambdas import FunctionRuntime, Invocation, reserved_concurrency
 from local.moto_server import MotoServer, free_port
 from local.paths import REPO, StatePaths
 from local.recording import compact, replay
@@ -91,7 +91,7 @@ class LocalStack:
         self.server: GatewayServer | None = None
         self.threads: list[threading.Thread] = []
         self.specs = functions()
-        self.runtime = FunctionRuntime(self.specs)
+        self.runtime = FunctionRuntime(self.specs, reserved_concurrency())
 
     # ------------------------------------------------------------ start
 
