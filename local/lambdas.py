@@ -99,9 +99,15 @@ def reserved_concurrency(template: Mapping[str, Any] | None = None) -> dict[str,
 
 
 class FunctionRuntime:
-    def __init__(self, specs: list[FunctionSpec], reserved: Mapping[str, int] | None = None) -> None:
+    def __init__(
+        self,
+        specs: list[FunctionSpec],
+        reserved: Mapping[str, int] | None = None,
+        notice: Callable[[str], None] = lambda text: None,
+    ) -> None:
         self.specs = {spec.logical_id: spec for spec in specs}
         self.reserved = dict(reserved or {})
+        self.notice = notice  # a console line when an invocation has to wait for a turn
         self._slots = {
             logical_id: threading.BoundedSemaphore(max(1, self.reserved.get(logical_id, DEFAULT_CONCURRENCY)))
             for logical_id in self.specs
@@ -131,9 +137,14 @@ class FunctionRuntime:
         """One invocation; `synchronous` for a caller that is throttled rather than kept waiting."""
         spec = self.specs[logical_id]
         slots = self._slots[logical_id]
-        throttles = synchronous and logical_id in self.reserved
-        if self.reserved.get(logical_id) == 0 or not slots.acquire(blocking=not throttles):
+        if self.reserved.get(logical_id) == 0:
             return Invocation.refused(logical_id)
+        if not slots.acquire(blocking=False):
+            if synchronous and logical_id in self.reserved:
+                return Invocation.refused(logical_id)
+            limit = self.reserved.get(logical_id, DEFAULT_CONCURRENCY)
+            self.notice(f"{logical_id}: {limit} invocations running, the most it may run at once; one waits")
+            slots.acquire()
         try:
             context = LambdaContext.of(spec)
             started = time.perf_counter()

@@ -91,7 +91,7 @@ class LocalStack:
         self.server: GatewayServer | None = None
         self.threads: list[threading.Thread] = []
         self.specs = functions()
-        self.runtime = FunctionRuntime(self.specs, reserved_concurrency())
+        self.runtime = FunctionRuntime(self.specs, reserved_concurrency(), notice=console.line)
 
     # ------------------------------------------------------------ start
 
