@@ -18,13 +18,14 @@ import importlib.util
 import sys
 import threading
 import time
-import traceback
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
 from typing import Any, cast
 
+from local.environments import Environment, InProcess, WorkerProcess
 from local.isolation import isolate_logger_keys, isolate_metrics
 from local.template import (
     ACCOUNT,
@@ -104,16 +105,21 @@ class FunctionRuntime:
         specs: list[FunctionSpec],
         reserved: Mapping[str, int] | None = None,
         notice: Callable[[str], None] = lambda text: None,
+        log_file: Path | None = None,
     ) -> None:
         self.specs = {spec.logical_id: spec for spec in specs}
         self.reserved = dict(reserved or {})
         self.notice = notice  # a console line when an invocation has to wait for a turn
+        self.log_file = log_file  # where worker environments write (the runner's own output is redirected)
         self._slots = {
             logical_id: threading.BoundedSemaphore(max(1, self.reserved.get(logical_id, DEFAULT_CONCURRENCY)))
             for logical_id in self.specs
         }
-        self._loading = threading.Lock()
+        self._lock = threading.Lock()
         self._handlers: dict[str, Callable[[Any, Any], Any]] = {}
+        self._idle: dict[str, list[Environment]] = {logical_id: [] for logical_id in self.specs}
+        self._made: dict[str, int] = dict.fromkeys(self.specs, 0)
+        self._workers: list[WorkerProcess] = []
         isolate_metrics()  # before any handler makes its Metrics()
         for spec in specs:  # as Lambda puts /opt/python first: the layers are importable from the start
             for path in spec.layer_paths:
@@ -124,10 +130,10 @@ class FunctionRuntime:
         return logical_id in self.specs and self.specs[logical_id].module_file.exists()
 
     def load(self, logical_id: str) -> Callable[[Any, Any], Any]:
-        """The handler, imported on first use (the cold start), once however many invocations ask."""
+        """The handler in this process, imported on first use (the cold start)."""
         if handler := self._handlers.get(logical_id):
             return handler
-        with self._loading:
+        with self._lock:
             if logical_id not in self._handlers:
                 self._handlers[logical_id] = load_handler(self.specs[logical_id])
                 isolate_logger_keys()  # the Loggers its import made
@@ -145,22 +151,46 @@ class FunctionRuntime:
             limit = self.reserved.get(logical_id, DEFAULT_CONCURRENCY)
             self.notice(f"{logical_id}: {limit} invocations running, the most it may run at once; one waits")
             slots.acquire()
+        context = LambdaContext.of(spec)
         try:
-            context = LambdaContext.of(spec)
-            started = time.perf_counter()
-            try:
-                result, error = self.load(logical_id)(event, context), None
-            except Exception as exc:  # the function failed: Lambda reports it, it does not crash
-                traceback.print_exc()  # stderr is the functions log
-                result, error = None, _error(exc)
-            duration_ms = (time.perf_counter() - started) * 1000
+            environment = self._take(logical_id)
+            outcome = environment.run(event, context)
+            self._give_back(logical_id, environment)
         finally:
             slots.release()
-        if duration_ms > spec.timeout * 1000:
-            print(
-                f"{logical_id} ran {duration_ms:.0f} ms, over its {spec.timeout} s timeout", file=sys.stderr
-            )
-        return Invocation(result, error, duration_ms, context.aws_request_id)
+        if outcome.duration_ms > spec.timeout * 1000:
+            took = f"{outcome.duration_ms:.0f} ms, over its {spec.timeout} s timeout"
+            print(f"{logical_id} ran {took}", file=sys.stderr)
+        return Invocation(outcome.result, outcome.error, outcome.duration_ms, context.aws_request_id)
+
+    def _take(self, logical_id: str) -> Environment:
+        """An idle environment of the function (this process's first), or a new one."""
+        with self._lock:
+            idle = self._idle[logical_id]
+            if idle:
+                idle.sort(key=lambda environment: isinstance(environment, InProcess))
+                return idle.pop()
+            self._made[logical_id] += 1
+            if self._made[logical_id] == 1:
+                return InProcess(lambda: self.load(logical_id))
+        worker = WorkerProcess(self.specs[logical_id], self.log_file)
+        with self._lock:
+            self._workers.append(worker)
+        return worker
+
+    def _give_back(self, logical_id: str, environment: Environment) -> None:
+        with self._lock:
+            if isinstance(environment, WorkerProcess) and not environment.alive:
+                self._made[logical_id] -= 1  # it died; a new one is made when needed
+                return
+            self._idle[logical_id].append(environment)
+
+    def close(self) -> None:
+        """Ends the worker environments."""
+        with self._lock:
+            workers, self._workers = self._workers, []
+        for worker in workers:
+            worker.close()
 
 
 def load_handler(spec: FunctionSpec) -> Callable[[Any, Any], Any]:
@@ -181,11 +211,3 @@ def _import(name: str, spec: FunctionSpec) -> ModuleType:
         del sys.modules[name]
         raise
     return module
-
-
-def _error(exc: BaseException) -> dict[str, Any]:
-    return {
-        "errorType": type(exc).__name__,
-        "errorMessage": str(exc),
-        "stackTrace": traceback.format_tb(exc.__traceback__),
-    }

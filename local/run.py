@@ -91,7 +91,9 @@ class LocalStack:
         self.server: GatewayServer | None = None
         self.threads: list[threading.Thread] = []
         self.specs = functions()
-        self.runtime = FunctionRuntime(self.specs, reserved_concurrency(), notice=console.line)
+        self.runtime = FunctionRuntime(
+            self.specs, reserved_concurrency(), notice=console.line, log_file=paths.functions_log
+        )
 
     # ------------------------------------------------------------ start
 
@@ -270,6 +272,7 @@ class LocalStack:
             self.server.server_close()
         for thread in self.threads:
             thread.join(timeout=10)
+        self.runtime.close()
         if self.moto is not None:
             self.moto.stop()
         info = running_stack(self.paths)
