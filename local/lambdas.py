@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,6 +100,39 @@ def reserved_concurrency(template: Mapping[str, Any] | None = None) -> dict[str,
     return found
 
 
+class Slots:
+    """A function's concurrency: taken first come, first served (a semaphore lets a newcomer barge
+    past an invocation that has waited, and under load one waited minutes)."""
+
+    def __init__(self, limit: int) -> None:
+        self._free = limit
+        self._waiting: deque[threading.Event] = deque()
+        self._lock = threading.Lock()
+
+    def try_take(self) -> bool:
+        with self._lock:
+            if self._free and not self._waiting:
+                self._free -= 1
+                return True
+            return False
+
+    def take(self) -> None:
+        with self._lock:
+            if self._free and not self._waiting:
+                self._free -= 1
+                return
+            turn = threading.Event()
+            self._waiting.append(turn)
+        turn.wait()  # the slot is handed over by give()
+
+    def give(self) -> None:
+        with self._lock:
+            if self._waiting:
+                self._waiting.popleft().set()
+            else:
+                self._free += 1
+
+
 class FunctionRuntime:
     def __init__(
         self,
@@ -112,9 +146,9 @@ class FunctionRuntime:
         self.notice = notice  # a console line when an invocation has to wait for a turn
         self.log_file = log_file  # where worker environments write (the runner's own output is redirected)
         self._slots = {
-            logical_id: threading.BoundedSemaphore(max(1, self.reserved.get(logical_id, DEFAULT_CONCURRENCY)))
-            for logical_id in self.specs
+            logical_id: Slots(self.reserved.get(logical_id, DEFAULT_CONCURRENCY)) for logical_id in self.specs
         }
+        self._told: set[str] = set()  # functions whose waiting the console has been told of
         self._lock = threading.Lock()
         self._handlers: dict[str, Callable[[Any, Any], Any]] = {}
         self._idle: dict[str, list[Environment]] = {logical_id: [] for logical_id in self.specs}
@@ -145,19 +179,21 @@ class FunctionRuntime:
         slots = self._slots[logical_id]
         if self.reserved.get(logical_id) == 0:
             return Invocation.refused(logical_id)
-        if not slots.acquire(blocking=False):
+        if not slots.try_take():
             if synchronous and logical_id in self.reserved:
                 return Invocation.refused(logical_id)
-            limit = self.reserved.get(logical_id, DEFAULT_CONCURRENCY)
-            self.notice(f"{logical_id}: {limit} invocations running, the most it may run at once; one waits")
-            slots.acquire()
+            if logical_id not in self._told:
+                self._told.add(logical_id)
+                limit = self.reserved.get(logical_id, DEFAULT_CONCURRENCY)
+                self.notice(f"{logical_id}: {limit} at once, its most; more invocations wait their turn")
+            slots.take()
         context = LambdaContext.of(spec)
         try:
             environment = self._take(logical_id)
             outcome = environment.run(event, context)
             self._give_back(logical_id, environment)
         finally:
-            slots.release()
+            slots.give()
         if outcome.duration_ms > spec.timeout * 1000:
             took = f"{outcome.duration_ms:.0f} ms, over its {spec.timeout} s timeout"
             print(f"{logical_id} ran {took}", file=sys.stderr)

@@ -289,7 +289,7 @@ def test_a_function_with_reserved_concurrency_1_never_runs_twice_at_once(fixture
         # and one the runner makes itself (the scheduler, `make nightly`) waits for its turn
         event = {"httpMethod": "GET", "pathParameters": {"name": "solo"}}
         queued = pool.submit(requests.post, f"{url}/_local/invoke/SingleFunction", json=event, timeout=30)
-        waiting = "SingleFunction: 1 invocations running, the most it may run at once; one waits"
+        waiting = "SingleFunction: 1 at once, its most; more invocations wait their turn"
         assert waiting in eventually(fixture_stack.console_log.read_text, lambda log: waiting in log)
 
         # Then, released, both run in turn, and never were two inside at once
