@@ -1,9 +1,10 @@
 """What one Lambda execution environment keeps to itself, kept per thread here.
 
-On Lambda two invocations that overlap run in two execution environments (two processes), so what a
-handler's libraries keep between calls is never shared by both. Here the handlers share one process
-and overlapping invocations run on threads; the runner gives each thread its own copy of the
-Powertools state that an invocation fills and its end flushes:
+On Lambda each function's invocations run in environments of their own (processes), so what a
+handler's libraries keep between calls is never shared with another function. Here the first
+environment of every function is the runner's process, and different functions' invocations run
+there on threads at once; Powertools keeps some state per process (not per function), so the runner
+gives each thread its own copy of what an invocation fills and its end flushes:
 
 - the metric set that `@metrics.log_metrics` flushes (Powertools keeps it in class-level dicts, so
   one invocation would flush, or clear, another's metrics, or iterate them while they change);

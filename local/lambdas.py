@@ -6,8 +6,8 @@ function's reserved concurrency (`ReservedConcurrentExecutions`), or DEFAULT_CON
 template sets none. Beyond that, a caller that waits on the answer (API Gateway) is throttled at
 once, as Lambda throttles a synchronous invoke; the stream poller, the scheduler and the CLI wait
 for a slot instead, as Lambda's event source mappings and async invocations retry a throttle. So a
-function with reserved concurrency 1 (the nightly job) never runs twice at once. Overlapping
-invocations share this process, so each thread keeps its own Powertools state (local/isolation.py).
+function with reserved concurrency 1 (the nightly job) never runs twice at once. Each invocation
+runs in an execution environment of its own (local/environments.py).
 
 All functions get the same environment here, because os.environ is one per process: the runner
 sets the union of their environments once and refuses a template where two functions give one
