@@ -270,6 +270,25 @@ def test_two_invocations_of_a_function_run_at_once_each_in_its_own_environment(f
     assert met == request_ids
 
 
+def test_two_functions_running_at_once_in_the_runner_process_flush_their_own_metrics_and_log_keys(
+    fixture_stack: Stack,
+) -> None:
+    # When two functions (each in its first environment, the runner's process) wait for each other
+    with ThreadPoolExecutor(2) as pool:
+        calls = {
+            who: pool.submit(requests.get, f"{fixture_stack.url}{path}/twins/{who}", timeout=30)
+            for who, path in (("cat", "/api/meet"), ("dan", "/api/meet-again"))
+        }
+        request_ids = {who: echoed(call.result())["requestId"] for who, call in calls.items()}
+
+    # Then each flushed its own metric, and logged under its own request id
+    emf = [line for line in log_lines(fixture_stack) if "_aws" in line]
+    flushed = [sorted(name for name in line if name.startswith("Met_")) for line in emf]
+    assert ["Met_cat"] in flushed and ["Met_dan"] in flushed
+    met = {line["who"]: line["function_request_id"] for line in log_lines(fixture_stack) if line.get("who")}
+    assert {who: met[who] for who in request_ids} == request_ids
+
+
 def test_a_function_with_reserved_concurrency_1_never_runs_twice_at_once(fixture_stack: Stack) -> None:
     url = fixture_stack.url
 
