@@ -5,6 +5,7 @@ Powertools' JSON lines (and any print or traceback from a handler) land there; t
 the real terminal. No line printed here may carry personal data (voter tokens).
 """
 
+import io
 import sys
 import threading
 import time
@@ -39,11 +40,48 @@ class Console:
             self._stream.flush()
 
 
+class WholeLines(io.TextIOBase):
+    """A file written a whole line at a time. Invocations run on threads at once, and print() writes
+    its text and its newline separately: each thread's text waits here until its line is complete,
+    so two invocations' lines never mix."""
+
+    def __init__(self, file: TextIO) -> None:
+        self._file = file
+        self._lock = threading.Lock()
+        self._pending = threading.local()
+
+    def write(self, text: str) -> int:
+        pending = getattr(self._pending, "text", "") + text
+        lines, newline, rest = pending.rpartition("\n")
+        self._pending.text = rest
+        if newline:
+            with self._lock:
+                self._file.write(lines + newline)
+                self._file.flush()
+        return len(text)
+
+    def flush(self) -> None:
+        pending, self._pending.text = getattr(self._pending, "text", ""), ""
+        with self._lock:
+            self._file.write(pending)
+            self._file.flush()
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._file.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._file.encoding
+
+
 def redirect_output(log_file: Path) -> Console:
     """Points stdout and stderr at the functions log; returns a console on the real terminal."""
     console = Console(sys.stdout)
     log_file.parent.mkdir(parents=True, exist_ok=True)
-    log = log_file.open("a", encoding="utf-8", buffering=1)
+    log = WholeLines(log_file.open("a", encoding="utf-8"))
     sys.stdout = log
     sys.stderr = log
     return console

@@ -1,223 +1,118 @@
-"""API Gateway and the static site, on one loopback port.
+"""API Gateway and the static site, on one loopback port (werkzeug's threaded WSGI server).
 
 `/api/...` goes to the function whose template `Api` event matches the path and method, as a REST
-API (payload 1.0) proxy event; everything else is a file from web/. `/_local/...` is the runner's
-own door for the command-line tools (`make nightly`, `make invoke`) and for the SNS tap.
+API (payload 1.0) proxy event (local/api_events.py); everything else is a file from web/, served by
+werkzeug's SharedDataMiddleware. `/_local/...` is the runner's own door for the command-line tools
+(`make nightly`, `make invoke`) and for the SNS tap. Answers are gzipped as CloudFront would.
 """
 
-import base64
 import json
-import mimetypes
-import re
+import socket
 import time
-import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, unquote
+from urllib.parse import unquote
 
+from werkzeug.datastructures import EnvironHeaders
+from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.shared_data import SharedDataMiddleware
+from werkzeug.routing import Map, Rule
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+from werkzeug.test import run_wsgi_app
+from werkzeug.wrappers import Request
+
+from local.api_events import HttpResponse, IncomingRequest, api_gateway_event, proxy_response
 from local.compression import NO_COMPRESSION, Compression, as_viewer_gets_it
 from local.console import Console
 from local.lambdas import FunctionRuntime, Invocation
-from local.template import ACCOUNT, ApiRoute, FunctionSpec
+from local.template import FunctionSpec
 
-_HOP_BY_HOP = {"content-length", "transfer-encoding", "connection", "keep-alive"}
+__all__ = ["ApiRoutes", "Gateway", "GatewayServer", "HttpResponse", "compile_routes"]
 
-
-@dataclass
-class HttpResponse:
-    status: int
-    body: bytes = b""
-    headers: list[tuple[str, str]] = field(default_factory=list)
-
-    @classmethod
-    def json(cls, status: int, payload: Any, headers: list[tuple[str, str]] | None = None) -> "HttpResponse":
-        body = json.dumps(payload, ensure_ascii=False).encode()
-        return cls(status, body, [("Content-Type", "application/json"), *(headers or [])])
-
-    @classmethod
-    def error(cls, status: int, code: str, message: str, **extra: Any) -> "HttpResponse":
-        headers = [("Allow", extra["allow"])] if "allow" in extra else []
-        return cls.json(status, {"error": {"code": code, "message": message}}, headers)
-
+StartResponse = Callable[..., Any]
 
 # ---------------------------------------------------------------- routing
 
 
 @dataclass(frozen=True)
-class CompiledRoute:
-    function: str
-    route: ApiRoute
-    pattern: re.Pattern[str]
-    names: tuple[str, ...]
-    rank: tuple[int, ...]  # literal segments before variables before greedy ones, as API Gateway does
-
-
-def compile_routes(specs: list[FunctionSpec]) -> list[CompiledRoute]:
-    compiled = [_compile(spec.logical_id, route) for spec in specs for route in spec.routes]
-    return sorted(compiled, key=lambda route: route.rank)
-
-
-def _compile(function: str, route: ApiRoute) -> CompiledRoute:
-    parts, names, rank = [], [], []
-    for segment in route.path.strip("/").split("/"):
-        if segment.startswith("{") and segment.endswith("+}"):
-            parts.append("(.+)")
-            names.append(segment[1:-2])
-            rank.append(2)
-        elif segment.startswith("{") and segment.endswith("}"):
-            parts.append("([^/]+)")
-            names.append(segment[1:-1])
-            rank.append(1)
-        else:
-            parts.append(re.escape(segment))
-            rank.append(0)
-    pattern = re.compile("/" + "/".join(parts) + "/?")
-    return CompiledRoute(function, route, pattern, tuple(names), tuple(rank))
-
-
-@dataclass(frozen=True)
 class RouteMatch:
-    route: CompiledRoute | None
+    resource: str  # the template's path, e.g. /api/areas/{areaId}
+    function: str | None  # None: the path has a resource, but not for this method
     path_parameters: dict[str, str]
-    allowed: tuple[str, ...]  # when the path matched but the method did not
+    allowed: tuple[str, ...]  # the resource's methods, for a 405's Allow
 
 
-def match_route(routes: list[CompiledRoute], method: str, raw_path: str) -> RouteMatch:
-    allowed: list[str] = []
-    for route in routes:
-        found = route.pattern.fullmatch(raw_path)
-        if not found:
-            continue
-        if route.route.method in (method, "ANY"):
-            # API Gateway hands the function decoded path parameters but the path as it came.
-            parameters = {
-                name: unquote(value) for name, value in zip(route.names, found.groups(), strict=True)
-            }
-            return RouteMatch(route, parameters, ())
-        allowed.append(route.route.method)
-    return RouteMatch(None, {}, tuple(dict.fromkeys(allowed)))
+@dataclass
+class ApiRoutes:
+    """The template's Api events as werkzeug rules, matched as API Gateway matches a REST API.
+
+    The path picks a resource first: literal segments before `{variables}` before a greedy
+    `{proxy+}` (werkzeug tries static parts, then its converters by weight, `path` last); then the
+    method picks the integration on that resource: the method itself, else ANY, else a 405.
+    """
+
+    map: Map = field(default_factory=lambda: Map(strict_slashes=False, merge_slashes=False))
+    methods: dict[str, dict[str, str]] = field(default_factory=dict)  # resource -> method -> function
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # resource -> its parameters
+
+    def add(self, resource: str, method: str, function: str) -> None:
+        if resource not in self.methods:
+            rule, names = _werkzeug_rule(resource)
+            self.map.add(Rule(rule, endpoint=resource))
+            self.methods[resource], self.names[resource] = {}, names
+        self.methods[resource].setdefault(method, function)
+
+    def match(self, method: str, raw_path: str) -> RouteMatch | None:
+        """Matched on the path as it came, so an encoded slash stays inside its segment."""
+        try:
+            resource, values = self.map.bind("local").match(raw_path)
+        except HTTPException:
+            return None
+        # API Gateway hands the function decoded path parameters but the path as it came.
+        parameters = {name: unquote(values[f"p{i}"]) for i, name in enumerate(self.names[resource])}
+        methods = self.methods[resource]
+        function = methods.get(method) or methods.get("ANY")
+        return RouteMatch(resource, function, parameters, tuple(methods))
 
 
-# ---------------------------------------------------------------- the proxy event and its answer
+def _werkzeug_rule(resource: str) -> tuple[str, tuple[str, ...]]:
+    """`/api/files/{path+}` as `/api/files/<path:p0>`; werkzeug's names must be identifiers."""
+    parts, names = [], []
+    for segment in resource.strip("/").split("/"):
+        if segment.startswith("{") and segment.endswith("}"):
+            greedy = segment.endswith("+}")
+            names.append(segment[1:-2] if greedy else segment[1:-1])
+            parts.append(f"<{'path:' if greedy else ''}p{len(names) - 1}>")
+        else:
+            parts.append(segment)
+    return "/" + "/".join(parts), tuple(names)
 
 
-@dataclass(frozen=True)
-class IncomingRequest:
-    method: str
-    raw_path: str
-    query: str
-    headers: list[tuple[str, str]]
-    body: bytes
-    client_ip: str
+def compile_routes(specs: list[FunctionSpec]) -> ApiRoutes:
+    routes = ApiRoutes()
+    for spec in specs:
+        for route in spec.routes:
+            routes.add(route.path, route.method, spec.logical_id)
+    return routes
 
 
-def api_gateway_event(
-    request: IncomingRequest, route: CompiledRoute, parameters: dict[str, str], stage: str
-) -> dict[str, Any]:
-    """The REST API (payload 1.0) proxy event."""
-    pairs = parse_qsl(request.query, keep_blank_values=True)
-    headers, multi_headers = _single_and_multi(request.headers)
-    query, multi_query = _single_and_multi(pairs)
-    body, encoded = _event_body(request.body)
-    now = time.time()
-    return {
-        "resource": route.route.path,
-        "path": request.raw_path,
-        "httpMethod": request.method,
-        "headers": headers,
-        "multiValueHeaders": multi_headers,
-        "queryStringParameters": query or None,
-        "multiValueQueryStringParameters": multi_query or None,
-        "pathParameters": parameters or None,
-        "stageVariables": None,
-        "requestContext": {
-            "accountId": ACCOUNT,
-            "apiId": "local",
-            "resourceId": "local",
-            "stage": stage,
-            "requestId": str(uuid.uuid4()),
-            "resourcePath": route.route.path,
-            "httpMethod": request.method,
-            "path": f"/{stage}{request.raw_path}",
-            "protocol": "HTTP/1.1",
-            "requestTime": formatdate(now, usegmt=True),
-            "requestTimeEpoch": int(now * 1000),
-            "domainName": headers.get("Host", "127.0.0.1"),
-            "identity": {"sourceIp": request.client_ip, "userAgent": headers.get("User-Agent")},
-        },
-        "body": body,
-        "isBase64Encoded": encoded,
-    }
+# ---------------------------------------------------------------- the gateway
 
 
-def _single_and_multi(pairs: list[tuple[str, str]]) -> tuple[dict[str, str], dict[str, list[str]]]:
-    multi: dict[str, list[str]] = {}
-    for name, value in pairs:
-        multi.setdefault(name, []).append(value)
-    return {name: values[-1] for name, values in multi.items()}, multi
-
-
-def _event_body(raw: bytes) -> tuple[str | None, bool]:
-    if not raw:
-        return None, False
-    try:
-        return raw.decode("utf-8"), False
-    except UnicodeDecodeError:
-        return base64.b64encode(raw).decode(), True
-
-
-def proxy_response(invocation: Invocation, function: str) -> HttpResponse:
-    result = invocation.result
-    if invocation.failed or not isinstance(result, dict) or "statusCode" not in result:
-        why = "failed" if invocation.failed else "gave a malformed proxy response"
-        return HttpResponse.error(502, "function_error", f"{function} {why}; see the functions log")
-    multi = {name: list(values) for name, values in (result.get("multiValueHeaders") or {}).items()}
-    lowered = {name.lower() for name in multi}
-    for name, value in (result.get("headers") or {}).items():
-        if name.lower() not in lowered:
-            multi[name] = [value]
-    headers = [
-        (name, str(value))
-        for name, values in multi.items()
-        if name.lower() not in _HOP_BY_HOP
-        for value in values
-    ]
-    body = result.get("body") or ""
-    raw = base64.b64decode(body) if result.get("isBase64Encoded") else str(body).encode()
-    return HttpResponse(int(result["statusCode"]), raw, headers)
-
-
-# ---------------------------------------------------------------- static files
-
-
-def static_file(web_root: Path, method: str, raw_path: str) -> HttpResponse:
-    if method not in ("GET", "HEAD"):
-        return HttpResponse.error(
-            405, "method_not_allowed", f"{method} is not allowed here", allow="GET, HEAD"
-        )
-    relative = unquote(raw_path).lstrip("/") or "index.html"
-    target = (web_root / relative).resolve()
-    if target.is_dir():
-        target = target / "index.html"
-    if not target.is_relative_to(web_root.resolve()) or not target.is_file():
-        return HttpResponse(404, b"Not found\n", [("Content-Type", "text/plain; charset=utf-8")])
-    kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-    if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
-        kind += "; charset=utf-8"
-    return HttpResponse(200, target.read_bytes(), [("Content-Type", kind), ("Cache-Control", "no-cache")])
-
-
-# ---------------------------------------------------------------- the server
+def _not_found(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+    start_response("404 Not Found", [("Content-Type", "text/plain; charset=utf-8")])
+    return [b"Not found\n"]
 
 
 @dataclass
 class Gateway:
+    """The WSGI application: the runner's door, the API, the site."""
+
     runtime: FunctionRuntime
-    routes: list[CompiledRoute]
+    routes: ApiRoutes
     web_root: Path
     stage: str
     console: Console
@@ -225,34 +120,55 @@ class Gateway:
     after_invoke: Callable[[str, Any, Invocation], None]
     compression: Compression = NO_COMPRESSION
 
-    def respond(self, request: IncomingRequest) -> HttpResponse:
-        answer = self._answer(request)
-        accepts = next((v for k, v in request.headers if k.lower() == "accept-encoding"), "")
-        path = request.raw_path.split("?")[0]
-        body, headers = as_viewer_gets_it(answer.body, answer.headers, path, accepts, self.compression)
-        return HttpResponse(answer.status, body, headers)
+    def __post_init__(self) -> None:
+        # cache_timeout=0: the browser asks again (with the ETag) each time, so an edit shows at once.
+        self._site = SharedDataMiddleware(_not_found, {"/": str(self.web_root)}, cache_timeout=0)
 
-    def _answer(self, request: IncomingRequest) -> HttpResponse:
-        if request.raw_path.startswith("/_local/"):
-            return self._control(request)
-        if request.raw_path == "/api" or request.raw_path.startswith("/api/"):
-            return self._api(request)
-        return static_file(self.web_root, request.method, request.raw_path)
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        started = time.perf_counter()
+        raw_path = _raw_path(environ)
+        try:
+            answer = self._answer(environ, raw_path)
+        except Exception as exc:  # a bug in the runner itself: answer, and say so on the console
+            answer = HttpResponse.error(500, "local_runner_error", f"{type(exc).__name__}: {exc}")
+        accepts = environ.get("HTTP_ACCEPT_ENCODING", "")
+        body, headers = as_viewer_gets_it(answer.body, answer.headers, raw_path, accepts, self.compression)
+        start_response(_status_line(answer.status), [*headers, ("Content-Length", str(len(body)))])
+        method = environ["REQUEST_METHOD"]
+        if not raw_path.startswith("/_local/"):  # the runner's own doors have lines of their own
+            elapsed = (time.perf_counter() - started) * 1000
+            self.console.line(f"{method} {raw_path} {answer.status} {elapsed:.0f} ms")
+        return [] if method == "HEAD" else [body]
+
+    def _answer(self, environ: dict[str, Any], raw_path: str) -> HttpResponse:
+        if raw_path.startswith("/_local/"):
+            return self._control(_incoming(environ, raw_path))
+        if raw_path == "/api" or raw_path.startswith("/api/"):
+            return self._api(_incoming(environ, raw_path))
+        return self._static(environ)
 
     def _api(self, request: IncomingRequest) -> HttpResponse:
-        found = match_route(self.routes, request.method, request.raw_path)
-        if found.route is None and found.allowed:
-            return HttpResponse.error(
-                405,
-                "method_not_allowed",
-                f"{request.method} is not allowed on {request.raw_path}",
-                allow=", ".join(found.allowed),
-            )
-        if found.route is None:
+        found = self.routes.match(request.method, request.raw_path)
+        if found is None:
             return HttpResponse.error(404, "not_found", f"No route for {request.method} {request.raw_path}")
-        function = found.route.function
-        event = api_gateway_event(request, found.route, found.path_parameters, self.stage)
-        return proxy_response(self.runtime.invoke(function, event), function)
+        if found.function is None:
+            message = f"{request.method} is not allowed on {request.raw_path}"
+            return HttpResponse.error(405, "method_not_allowed", message, allow=", ".join(found.allowed))
+        event = api_gateway_event(request, found.resource, found.path_parameters, self.stage)
+        invocation = self.runtime.invoke(found.function, event, synchronous=True)
+        return proxy_response(invocation, found.function)
+
+    def _static(self, environ: dict[str, Any]) -> HttpResponse:
+        method = environ["REQUEST_METHOD"]
+        if method not in ("GET", "HEAD"):
+            message = f"{method} is not allowed here"
+            return HttpResponse.error(405, "method_not_allowed", message, allow="GET, HEAD")
+        if environ.get("PATH_INFO", "/").endswith("/"):
+            environ["PATH_INFO"] = environ.get("PATH_INFO", "/") + "index.html"
+        chunks, status, headers = run_wsgi_app(self._site, environ, buffered=True)
+        body = b"".join(chunks)
+        kept = [(name, value) for name, value in headers.items() if name.lower() != "content-length"]
+        return HttpResponse(int(status.split()[0]), body, kept)
 
     def _control(self, request: IncomingRequest) -> HttpResponse:
         if request.raw_path.rstrip("/") == "/_local/sns" and request.method == "POST":
@@ -278,54 +194,64 @@ class Gateway:
         return HttpResponse.error(404, "not_found", f"No local endpoint {request.raw_path}")
 
 
-class _RequestHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive; every answer carries a Content-Length
-    server: "GatewayServer"
-
-    def _handle(self) -> None:
-        started = time.perf_counter()
-        raw_path, _, query = self.path.partition("?")
-        length = int(self.headers.get("Content-Length") or 0)
-        request = IncomingRequest(
-            method=self.command,
-            raw_path=raw_path,
-            query=query,
-            headers=list(self.headers.items()),
-            body=self.rfile.read(length) if length else b"",
-            client_ip=self.client_address[0],
-        )
-        try:
-            response = self.server.gateway.respond(request)
-        except Exception as exc:  # a bug in the runner itself: answer, and say so on the console
-            response = HttpResponse.error(500, "local_runner_error", f"{type(exc).__name__}: {exc}")
-        self._send(response)
-        if not raw_path.startswith("/_local/"):  # the runner's own doors have lines of their own
-            elapsed = (time.perf_counter() - started) * 1000
-            self.server.gateway.console.line(f"{self.command} {raw_path} {response.status} {elapsed:.0f} ms")
-
-    def _send(self, response: HttpResponse) -> None:
-        self.send_response(response.status)
-        for name, value in response.headers:
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(response.body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(response.body)
-
-    def __getattr__(self, name: str) -> Any:
-        """http.server looks up `do_<METHOD>`: every method (TRACE, QUERY, ...) goes to the gateway, so an
-        unknown one gets the API's 405 with Allow rather than an HTML 501."""
-        if name.startswith("do_"):
-            return self._handle
-        raise AttributeError(name)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """The console line in _handle replaces the standard access log."""
+def _raw_path(environ: dict[str, Any]) -> str:
+    """The path as the client sent it (still %-encoded), which API Gateway puts in the event."""
+    raw = environ.get("RAW_URI") or environ.get("REQUEST_URI") or environ.get("PATH_INFO", "/")
+    return str(raw).encode("latin-1").decode("utf-8", "replace").partition("?")[0]
 
 
-class GatewayServer(ThreadingHTTPServer):
-    daemon_threads = True
+def _incoming(environ: dict[str, Any], raw_path: str) -> IncomingRequest:
+    headers = environ.get(_RAW_HEADERS) or list(EnvironHeaders(environ).items())
+    return IncomingRequest(
+        method=environ["REQUEST_METHOD"],
+        raw_path=raw_path,
+        query=environ.get("QUERY_STRING", "").encode("latin-1").decode("utf-8", "replace"),
+        headers=headers,
+        body=Request(environ).get_data(),
+        client_ip=environ.get("REMOTE_ADDR", "127.0.0.1"),
+    )
+
+
+def _status_line(status: int) -> str:
+    try:
+        return f"{status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        return f"{status} Unknown"
+
+
+# ---------------------------------------------------------------- the server
+
+_RAW_HEADERS = "local.raw_headers"
+
+
+class _RequestHandler(WSGIRequestHandler):
+    def make_environ(self) -> Any:
+        """Keeps the headers as sent (their case, their repeats), as API Gateway passes them on."""
+        environ = super().make_environ()
+        environ[_RAW_HEADERS] = list(self.headers.items())
+        return environ
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        """The gateway's console line replaces werkzeug's access log."""
+
+
+class GatewayServer:
+    """werkzeug's threaded server: one thread per connection, so invocations overlap."""
 
     def __init__(self, port: int, gateway: Gateway) -> None:
-        super().__init__(("127.0.0.1", port), _RequestHandler)
         self.gateway = gateway
+        # Bound here, so a taken port is an OSError for the runner to report (werkzeug would exit).
+        with socket.create_server(("127.0.0.1", port)) as listening:
+            handler, fd = _RequestHandler, listening.fileno()
+            self._server: BaseWSGIServer = make_server(
+                "127.0.0.1", port, gateway, threaded=True, request_handler=handler, fd=fd
+            )
+
+    def serve_forever(self, poll_interval: float = 0.5) -> None:
+        self._server.serve_forever(poll_interval=poll_interval)
+
+    def shutdown(self) -> None:
+        self._server.shutdown()
+
+    def server_close(self) -> None:
+        self._server.server_close()

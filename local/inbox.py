@@ -20,8 +20,8 @@ from urllib.parse import parse_qs
 import requests
 
 from bobbies.domain.times import utc_text
+from local.api_events import HttpResponse
 from local.console import Console
-from local.gateway import HttpResponse
 from local.settings import runner_settings_or_exit
 
 QUEUE_NAME = "PoliceInbox"

@@ -25,7 +25,7 @@ from local.compression import from_template as compression_from_template
 from local.console import Console, redirect_output
 from local.gateway import Gateway, GatewayServer, compile_routes
 from local.inbox import TOPIC, InboxDrain, SnsTap, subscribe
-from local.lambdas import FunctionRuntime
+from local.lambdas import FunctionRuntime, reserved_concurrency
 from local.moto_server import MotoServer, free_port
 from local.paths import REPO
 from local.recording import compact, replay
@@ -63,7 +63,9 @@ class LocalRunner:
         self.server: GatewayServer | None = None
         self.threads: list[threading.Thread] = []
         self.specs = functions()
-        self.runtime = FunctionRuntime(self.specs)
+        self.runtime = FunctionRuntime(
+            self.specs, reserved_concurrency(), notice=console.line, log_file=self.paths.functions_log
+        )
 
     # ------------------------------------------------------------ start
 
@@ -233,6 +235,7 @@ class LocalRunner:
             self.server.server_close()
         for thread in self.threads:
             thread.join(timeout=10)
+        self.runtime.close()
         if self.moto is not None:
             self.moto.stop()
         info = live_runner_info(self.paths)

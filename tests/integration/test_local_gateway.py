@@ -1,11 +1,15 @@
 """The local API Gateway: routing by the template's Api events, the proxy event, the answer."""
 
 import http.client
+import json
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 import requests
+from local.paths import REPO
 from local.testing import RunnerProcess
+from local.waiting import eventually
 
 
 def echoed(answer: requests.Response) -> dict[str, Any]:
@@ -126,3 +130,199 @@ def test_the_functions_logs_go_to_the_log_file_not_the_console(fixture_stack: Ru
     console = fixture_stack.console_log.read_text()
     assert "echoed" not in console
     assert "GET /api/echo 200" in console
+
+
+# ---------------------------------------------------------------- routing as API Gateway routes
+
+
+def function_of(answer: requests.Response) -> str:
+    body = echoed(answer)
+    return str(body.get("function") or body["context"]["function_name"])
+
+
+def test_a_literal_path_wins_over_a_variable_one_and_a_variable_over_a_greedy_one(
+    fixture_stack: RunnerProcess,
+) -> None:
+    def resource(path: str) -> str:
+        return str(echoed(requests.get(fixture_stack.url + path, timeout=10))["event"]["resource"])
+
+    assert resource("/api/files/readme") == "/api/files/readme"
+    assert resource("/api/files/notes.txt") == "/api/files/{name}"
+    assert resource("/api/files/notes/2027.txt") == "/api/files/{path+}"
+    # an encoded slash stays inside its segment, and reaches the function decoded
+    event = echoed(requests.get(f"{fixture_stack.url}/api/files/a%2Fb", timeout=10))["event"]
+    assert (event["resource"], event["pathParameters"]) == ("/api/files/{name}", {"name": "a/b"})
+
+
+def test_a_method_of_its_own_wins_over_any_on_the_same_path(fixture_stack: RunnerProcess) -> None:
+    # Given /api/which has ANY (EchoFunction, listed first) and GET (GatesFunction)
+    assert function_of(requests.get(f"{fixture_stack.url}/api/which", timeout=10)) == "GatesFunction"
+    assert function_of(requests.put(f"{fixture_stack.url}/api/which", timeout=10)) == "EchoFunction"
+
+
+def test_the_405_allows_the_methods_of_the_resource_the_path_picked(fixture_stack: RunnerProcess) -> None:
+    # Given /api/notes/{noteId} takes GET and DELETE, and the literal /api/notes/pinned only PATCH
+    answer = requests.post(f"{fixture_stack.url}/api/notes/7", timeout=10)
+    assert (answer.status_code, answer.json()["error"]["code"]) == (405, "method_not_allowed")
+    assert answer.headers["Allow"] == "GET, DELETE"
+    # When the literal resource is picked, its methods are the ones allowed; GET does not fall
+    # through to the variable resource
+    answer = requests.get(f"{fixture_stack.url}/api/notes/pinned", timeout=10)
+    assert (answer.status_code, answer.headers["Allow"]) == (405, "PATCH")
+    assert answer.json()["error"]["message"]
+
+
+# ---------------------------------------------------------------- the page's files
+
+
+def raw_get(
+    stack: RunnerProcess, path: str, headers: dict[str, str] | None = None
+) -> http.client.HTTPResponse:
+    """The path sent exactly as written (requests would tidy dots and encodings away)."""
+    connection = http.client.HTTPConnection("127.0.0.1", stack.port, timeout=10)
+    connection.request("GET", path, headers=headers or {})
+    answer = connection.getresponse()
+    answer.read()
+    connection.close()
+    return answer
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../template.yaml",
+        "/%2e%2e/template.yaml",
+        "/%2E%2E%2Ftemplate.yaml",
+        "/js/../../template.yaml",
+        "/..%5ctemplate.yaml",
+        "/..\\template.yaml",
+        "/%2e%2e%5c%2e%2e%5cMakefile",
+        "/%00",
+        "/index.html%00.png",
+        "/%ff%fe",
+    ],
+)
+def test_no_path_reaches_a_file_outside_web_nor_faults(fixture_stack: RunnerProcess, path: str) -> None:
+    answer = raw_get(fixture_stack, path)
+    assert answer.status == 404, path
+
+
+def test_the_page_files_come_with_their_types(fixture_stack: RunnerProcess) -> None:
+    web = REPO / "web"
+    module = next(web.glob("js/*.mjs")).relative_to(web)
+    catalogue = next(web.glob("**/*.json")).relative_to(web)
+    for path, kind in [
+        ("/", "text/html"),
+        ("/index.html", "text/html"),
+        ("/styles.css", "text/css"),
+        (f"/{module}", "text/javascript"),
+        (f"/{catalogue}", "application/json"),
+        ("/icon.svg", "image/svg+xml"),
+    ]:
+        answer = requests.get(fixture_stack.url + path, timeout=10)
+        assert answer.status_code == 200, path
+        assert answer.headers["Content-Type"].split(";")[0] == kind, path
+
+
+def test_a_file_the_browser_already_has_is_not_sent_again(fixture_stack: RunnerProcess) -> None:
+    first = requests.get(f"{fixture_stack.url}/styles.css", timeout=10)
+    again = requests.get(
+        f"{fixture_stack.url}/styles.css", headers={"If-None-Match": first.headers["ETag"]}, timeout=10
+    )
+    assert (again.status_code, again.content) == (304, b"")
+
+
+def test_only_get_and_head_reach_the_page_files(fixture_stack: RunnerProcess) -> None:
+    answer = requests.post(f"{fixture_stack.url}/index.html", timeout=10)
+    assert (answer.status_code, answer.json()["error"]["code"]) == (405, "method_not_allowed")
+    assert answer.headers["Allow"] == "GET, HEAD"
+    head = requests.head(f"{fixture_stack.url}/index.html", timeout=10)
+    assert (head.status_code, head.content) == (200, b"")
+    assert int(head.headers["Content-Length"]) == (REPO / "web" / "index.html").stat().st_size
+
+
+# ---------------------------------------------------------------- invocations at once, as Lambda runs them
+
+
+def log_lines(stack: RunnerProcess) -> list[dict[str, Any]]:
+    lines = stack.paths.functions_log.read_text().splitlines()
+    return [json.loads(line) for line in lines if line.startswith("{")]
+
+
+def test_two_invocations_of_a_function_run_at_once_each_in_its_own_environment(
+    fixture_stack: RunnerProcess,
+) -> None:
+    # When two calls of one function each wait until the other has come
+    with ThreadPoolExecutor(2) as pool:
+        calls = {
+            who: pool.submit(requests.get, f"{fixture_stack.url}/api/meet/pair/{who}", timeout=30)
+            for who in ("ann", "ben")
+        }
+        answers = {who: call.result() for who, call in calls.items()}
+
+    # Then both are answered: they ran at the same time
+    request_ids = {who: echoed(answer)["requestId"] for who, answer in answers.items()}
+    # each in an environment of its own, as on Lambda: what one kept at module level, the other
+    # did not overwrite (Powertools' resolver keeps the current event so)
+    assert {who: echoed(answer)["who"] for who, answer in answers.items()} == {"ann": "ann", "ben": "ben"}
+    # and each flushed its own metric, not the other's, as two Lambda environments would
+    flushed = [
+        sorted(name for name in line if name.startswith("Met_"))
+        for line in log_lines(fixture_stack)
+        if "_aws" in line
+    ]
+    assert ["Met_ann"] in flushed and ["Met_ben"] in flushed
+    assert ["Met_ann", "Met_ben"] not in flushed
+    # and each logged under its own request id
+    met = {line["who"]: line["function_request_id"] for line in log_lines(fixture_stack) if line.get("who")}
+    assert met == request_ids
+
+
+def test_two_functions_running_at_once_in_the_runner_process_flush_their_own_metrics_and_log_keys(
+    fixture_stack: RunnerProcess,
+) -> None:
+    # When two functions (each in its first environment, the runner's process) wait for each other
+    with ThreadPoolExecutor(2) as pool:
+        calls = {
+            who: pool.submit(requests.get, f"{fixture_stack.url}{path}/twins/{who}", timeout=30)
+            for who, path in (("cat", "/api/meet"), ("dan", "/api/meet-again"))
+        }
+        request_ids = {who: echoed(call.result())["requestId"] for who, call in calls.items()}
+
+    # Then each flushed its own metric, and logged under its own request id
+    emf = [line for line in log_lines(fixture_stack) if "_aws" in line]
+    flushed = [sorted(name for name in line if name.startswith("Met_")) for line in emf]
+    assert ["Met_cat"] in flushed and ["Met_dan"] in flushed
+    met = {line["who"]: line["function_request_id"] for line in log_lines(fixture_stack) if line.get("who")}
+    assert {who: met[who] for who in request_ids} == request_ids
+
+
+def test_a_function_with_reserved_concurrency_1_never_runs_twice_at_once(
+    fixture_stack: RunnerProcess,
+) -> None:
+    url = fixture_stack.url
+
+    def gate() -> dict[str, Any]:
+        return echoed(requests.get(f"{url}/api/gates/solo", timeout=10))
+
+    with ThreadPoolExecutor(2) as pool:
+        # Given a call of SingleFunction (ReservedConcurrentExecutions: 1) inside it, held
+        held = pool.submit(requests.get, f"{url}/api/single/solo", timeout=30)
+        assert eventually(gate, lambda counts: counts["running"] == 1)["running"] == 1
+
+        # When another comes through API Gateway, it is throttled at once, as Lambda throttles it
+        throttled = requests.get(f"{url}/api/single/solo", timeout=30)
+        assert throttled.status_code == 500
+        assert throttled.json()["error"]["code"] == "function_throttled"
+
+        # and one the runner makes itself (the scheduler, `make nightly`) waits for its turn
+        event = {"httpMethod": "GET", "pathParameters": {"name": "solo"}}
+        queued = pool.submit(requests.post, f"{url}/_local/invoke/SingleFunction", json=event, timeout=30)
+        waiting = "SingleFunction: 1 at once, its most; more invocations wait their turn"
+        assert waiting in eventually(fixture_stack.console_log.read_text, lambda log: waiting in log)
+
+        # Then, released, both run in turn, and never were two inside at once
+        requests.post(f"{url}/api/gates/solo", timeout=10)
+        assert held.result().status_code == 200
+        assert queued.result().json()["result"]["statusCode"] == 200
+    assert gate()["most"] == 1
