@@ -186,3 +186,24 @@ def test_the_resident_reads_each_decision_with_its_reason(call: Call) -> None:
     # A decision is made once
     with pytest.raises(Conflict):
         stored.record_decision(merged, "bangor", Decision(DECLINED, "moderator-3", now, reason=reason))
+
+
+def test_a_count_taken_at_the_same_moment_is_counted_again_then_answered_busy(
+    call: Call, seeded: LocalAws, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = stored.record_proposal
+    clashes = iter([True])  # the first attempt meets another proposal's count in the same area
+
+    def clashing(*args: Any) -> None:
+        if next(clashes, False):
+            raise Conflict("proposals_busy")
+        real(*args)
+
+    monkeypatch.setattr(stored, "record_proposal", clashing)
+    propose(call)  # counted again, and received
+
+    clashes = iter([True] * proposals.ATTEMPTS)
+    before = seeded.snapshot()
+    status, answer = call("POST", PROPOSALS, proposal(voter="another-resident-token-42"))
+    assert (status, answer["error"]["code"]) == (409, "proposals_busy")
+    assert seeded.snapshot() == before

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from bobbies.domain.ballot import check_voter_token
-from bobbies.domain.errors import NotFound
+from bobbies.domain.errors import Conflict, NotFound
 from bobbies.domain.proposals import (
     APPROVED,
     PER_AREA_PER_DAY,
@@ -32,7 +32,7 @@ from bobbies.observability import count, logger
 from bobbies.store import catalogue, proposals, secrets
 
 Json = dict[str, Any]
-ATTEMPTS = 3  # a new reference that is already taken is drawn again
+ATTEMPTS = 3  # a reference already taken is drawn again; a count taken at the same moment, counted again
 
 
 def propose(area_id: str, voter: str, title: str, description: str, language: str, now: datetime) -> Json:
@@ -46,15 +46,21 @@ def propose(area_id: str, voter: str, title: str, description: str, language: st
         proposals.Limit(proposals.count_key("area", area.id, day), PER_AREA_PER_DAY, "area_proposals_full"),
     ]
     proposal = Proposal(uuid.uuid4().hex, area.id, draft, now)
+    busy = False
     for _ in range(ATTEMPTS):
         code = new_reference()
         try:
             proposals.record_proposal(reference_hash(key, code), proposal, proposer, limits)
         except proposals.ReferenceTaken:
             continue
+        except Conflict:  # another proposal took the same count at that moment: count again
+            busy = True
+            continue
         count("ProposalsReceived")
         logger.info("proposal received", extra={"area": area.id, "language": draft.language})
         return {"proposal": proposal_view(code, proposal, area.name)}
+    if busy:
+        raise Conflict("proposals_busy")
     raise RuntimeError("no free reference after several draws")  # 2^50 references: never in practice
 
 
