@@ -4,6 +4,7 @@ reference, and able to look it up; the area's approved suggestions waiting for t
 on the same view."""
 
 import re
+from typing import Any
 
 import pytest
 from playwright.sync_api import Route, expect
@@ -123,7 +124,7 @@ def test_an_unknown_reference_gets_a_plain_answer(site: Site, lang: str) -> None
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_the_approved_suggestions_waiting_for_the_next_round_are_listed(site: Site, lang: str) -> None:
     # Given the API lists two approved suggestions for the area (moderation is not built yet)
-    waiting = [
+    waiting: list[dict[str, Any]] = [
         {
             "id": f"p{n}",
             "title": {"en": f"Parking {n}", "cy": f"Parcio {n}"},
