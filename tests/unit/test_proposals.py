@@ -16,6 +16,7 @@ from bobbies.usecases import proposals
 from tests.conftest import load_event, load_handler
 from tests.unit.conftest import LocalAws
 from tests.unit.test_api import VOTER, Call, api_caller
+from tests.unit.test_api_document import conforms, documented
 
 PROPOSALS = "/api/areas/bangor/proposals"
 
@@ -182,6 +183,15 @@ def test_the_resident_reads_each_decision_with_its_reason(call: Call) -> None:
     as_approved = call("GET", f"/api/proposals/{shown[APPROVED]}")[1]["proposal"]
     assert as_approved["approved"]["title"] == {"en": "Parking", "cy": "Parking (cy)"}
     assert as_approved["decided"] and "moderator" not in json.dumps(as_approved)
+
+    # Every answer is the shape the document gives its route
+    document = call("GET", "/api/openapi.json")[1]
+    for path, route in [
+        *((f"/api/proposals/{ref}", "/api/proposals/{reference}") for ref in refs),
+        (PROPOSALS, "/api/areas/{areaId}/proposals"),
+    ]:
+        status, body = call("GET", path)
+        assert conforms(document, documented(document, "GET", route, status), body) == [], path
 
     # A decision is made once
     with pytest.raises(Conflict):
