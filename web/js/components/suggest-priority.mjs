@@ -24,15 +24,6 @@ export const cleaned = {
 };
 export const characters = (s) => [...s].length;
 
-const field = (name, tag) => `
-  <div class="field" id="suggest-${name}-group">
-    <label for="suggest-${name}-input" data-i18n="suggest.${name}Label"></label>
-    <p id="suggest-${name}-hint" class="hint" data-i18n="suggest.${name}Hint"></p>
-    <p id="suggest-${name}-error" class="error-message" hidden></p>
-    ${tag}
-    <p id="suggest-${name}-count" class="hint char-count"></p>
-  </div>`;
-
 const VIEW = `
 <p class="crumb"><a id="suggest-back" href="#/" data-i18n="suggest.back"></a></p>
 <h1 id="suggest-title" tabindex="-1"></h1>
@@ -52,8 +43,20 @@ const VIEW = `
     <label class="choice"><input type="radio" name="language" value="en" lang="en"> English</label>
     <label class="choice"><input type="radio" name="language" value="cy" lang="cy"> Cymraeg</label>
   </fieldset>
-  ${field('title', '<input id="suggest-title-input" name="title" type="text" autocomplete="off" spellcheck="true">')}
-  ${field('description', '<textarea id="suggest-description-input" name="description" rows="6" spellcheck="true"></textarea>')}
+  <div class="field">
+    <label for="suggest-title-input" data-i18n="suggest.titleLabel"></label>
+    <p id="suggest-title-hint" class="hint" data-i18n="suggest.titleHint"></p>
+    <p id="suggest-title-error" class="error-message" hidden></p>
+    <input id="suggest-title-input" name="title" type="text" autocomplete="off" spellcheck="true">
+    <p id="suggest-title-count" class="hint char-count"></p>
+  </div>
+  <div class="field">
+    <label for="suggest-description-input" data-i18n="suggest.descriptionLabel"></label>
+    <p id="suggest-description-hint" class="hint" data-i18n="suggest.descriptionHint"></p>
+    <p id="suggest-description-error" class="error-message" hidden></p>
+    <textarea id="suggest-description-input" name="description" rows="6" spellcheck="true"></textarea>
+    <p id="suggest-description-count" class="hint char-count"></p>
+  </div>
   <div id="suggest-error" class="notice notice-error" role="alert" tabindex="-1" hidden></div>
   <div class="actions"><button type="submit" id="suggest-submit" class="button-primary"></button></div>
 </form>
