@@ -25,10 +25,11 @@ from bobbies.api_models import (
     TaskingsOut,
     responses,
 )
+from bobbies.api_models_proposals import ProposalIn, ProposalOut, WaitingProposalsOut, proposal_responses
 from bobbies.domain.postcode import PATTERN as POSTCODE_PATTERN
 from bobbies.http import make_resolver, openapi_document, refused_as, resolve
 from bobbies.observability import logger, metrics, traced
-from bobbies.usecases import receipts, views, voting
+from bobbies.usecases import proposals, receipts, views, voting
 
 app = make_resolver()
 
@@ -140,6 +141,36 @@ def list_taskings(
     cursor: Annotated[str | None, Field(max_length=1000), refused_as("invalid_cursor"), Query()] = None,
 ) -> Json:
     return views.list_taskings(area, limit, cursor)
+
+
+@app.post(
+    "/api/areas/<areaId>/proposals",
+    responses=proposal_responses(
+        {202: (ProposalOut, "Received, pending; its reference looks it up: GET /api/proposals/{reference}")},
+        *(400, 404, 409, 413, 415, 422, 429),
+    ),
+)
+def propose(areaId: AreaId, proposal: Annotated[ProposalIn, Body()]) -> Response[Json]:
+    received = proposals.propose(
+        areaId, proposal.voter, proposal.title, proposal.description, proposal.language, datetime.now(UTC)
+    )
+    return Response(status_code=202, content_type=content_types.APPLICATION_JSON, body=received)
+
+
+@app.get(
+    "/api/areas/<areaId>/proposals",
+    responses=responses({200: (WaitingProposalsOut, "Approved proposals waiting for the next round.")}, 404),
+)
+def list_waiting_proposals(areaId: AreaId) -> Json:
+    return proposals.waiting(areaId)
+
+
+@app.get(
+    "/api/proposals/<reference>",
+    responses=responses({200: (ProposalOut, "What became of the proposal with this reference.")}, 404),
+)
+def check_proposal(reference: str) -> Json:
+    return proposals.check_proposal(unquote(reference))
 
 
 @app.get(

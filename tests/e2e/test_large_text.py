@@ -19,6 +19,8 @@ VIEWS = {
     "ballot": ("/#/area/holywell", "#priorities li"),
     "results": ("/#/area/holywell/results", "#district-results table"),
     "receipt": ("/#/receipt/abcdefghijklmnopqrstuvwxyz", "#receipt-answer h2"),
+    "suggest": ("/#/area/holywell/suggest", "#suggest-waiting p"),
+    "suggestion": ("/#/suggestion/ABCDE-FGHJK", "#suggestion-answer h2"),
     "missing": ("/#/area/nowhere", "#missing-title"),
 }
 

@@ -24,6 +24,9 @@ VISITS = [
     ("results", "/#/area/mold/results", "#district-results table"),
     ("receipt", "/#/receipt", "#receipt-code"),
     ("receipt", "/#/receipt/abcdefghijklmnopqrstuvwxyz", "#receipt-answer h2"),
+    ("suggest", "/#/area/mold/suggest", "#suggest-waiting p"),
+    ("suggestion", "/#/suggestion", "#suggestion-reference"),
+    ("suggestion", "/#/suggestion/ABCDE-FGHJK", "#suggestion-answer h2"),
     ("missing", "/#/area/nowhere", "#missing-title"),
     ("home", "/#/", "#area-select optgroup"),
 ]

@@ -104,6 +104,8 @@ PATHS = [
     "/api/districts/{x}/results",
     "/api/postcodes/{x}",
     "/api/taskings",
+    "/api/areas/{x}/proposals",
+    "/api/proposals/{x}",
     "/api/{x}",
 ]
 odd_text = st.text(

@@ -89,4 +89,17 @@ export class Api {
 
   /** What a receipt code stands for: its area and round, counted or replaced, in the results or not. */
   receipt(code) { return this.get(`/receipts/${enc(code)}`); }
+
+  /** Sends a resident's suggestion ({voter, language, title, description}); answers {proposal} with its reference. */
+  propose(areaId, body) {
+    return this.request(`/areas/${enc(areaId)}/proposals`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+    });
+  }
+
+  /** The area's suggestions approved and waiting for its next round ({proposals}). */
+  waitingProposals(areaId) { return this.get(`/areas/${enc(areaId)}/proposals`); }
+
+  /** What became of a suggestion, by the reference its author was given. */
+  proposal(reference) { return this.get(`/proposals/${enc(reference)}`); }
 }

@@ -22,6 +22,8 @@ const COMPONENTS = {
   taskings: () => import('./components/taskings.mjs').then((m) => m.Taskings),
   'receipt-check': () => import('./components/receipt-check.mjs').then((m) => m.ReceiptCheck),
   share: () => import('./components/share.mjs').then((m) => m.Share),
+  'suggest-priority': () => import('./components/suggest-priority.mjs').then((m) => m.SuggestPriority),
+  'suggestion-check': () => import('./components/suggestion-check.mjs').then((m) => m.SuggestionCheck),
 };
 
 /** Starts every component in `scope` (itself included) not started yet, in document order, so a

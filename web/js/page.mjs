@@ -7,7 +7,7 @@ import { setText } from './dom.mjs';
 import { otherLang } from './i18n.mjs';
 import { routeHref } from './router.mjs';
 
-const VIEWS = ['home', 'ballot', 'results', 'receipt', 'missing'];
+const VIEWS = ['home', 'ballot', 'results', 'receipt', 'suggest', 'suggestion', 'missing'];
 
 export class Page {
   constructor(i18n) {

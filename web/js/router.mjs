@@ -2,7 +2,9 @@
  *   #/                          find your area (postcode or list)
  *   #/area/<id>                 share out the bobbies (the link people share)
  *   #/area/<id>/results[/<r>]   confirmation, results (of round r, or the current one), share
+ *   #/area/<id>/suggest         suggest a priority for the area (and see those approved for its next round)
  *   #/receipt[/<code>]          check a receipt (the code, when given, is checked at once)
+ *   #/suggestion[/<reference>]  check a suggestion (the reference, when given, is checked at once)
  * Each change is a "route" event with {view, areaId, round, focus}. */
 
 export const areaPath = (id, view = '') => `#/area/${encodeURIComponent(id)}${view ? `/${view}` : ''}`;
@@ -16,10 +18,12 @@ export function parseHash(hash) {
     try { return decodeURIComponent(p); } catch { return p; }
   });
   if (parts[0] === 'area' && parts[1]) {
+    if (parts[2] === 'suggest') return { view: 'suggest', areaId: parts[1], round: null };
     const results = parts[2] === 'results';
     return { view: results ? 'results' : 'ballot', areaId: parts[1], round: (results && parts[3]) || null };
   }
   if (parts[0] === 'receipt') return { view: 'receipt', areaId: null, round: null, code: parts[1] || '' };
+  if (parts[0] === 'suggestion') return { view: 'suggestion', areaId: null, round: null, code: parts[1] || '' };
   return { view: 'home', areaId: null, round: null };
 }
 

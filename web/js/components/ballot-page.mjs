@@ -34,6 +34,7 @@ export class BallotPage extends Component {
     }
     if (!current()) return;
     this.$('see-results').href = routeHref(areaPath(areaId, 'results'));
+    this.$('suggest-priority').href = routeHref(areaPath(areaId, 'suggest'));
     if (failure) {
       if (failure.code === 'area_not_found') return page.missing(focus);
       const area = await this.api.area(areaId).catch(() => null);

@@ -14,7 +14,7 @@ from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 
-from bobbies.domain.errors import Conflict, DomainError, InvalidInput, Malformed, NotFound
+from bobbies.domain.errors import Conflict, DomainError, InvalidInput, Malformed, NotFound, TooMany
 from bobbies.messages import ERRORS, error_message
 from bobbies.observability import count, count_by, logger
 
@@ -43,6 +43,7 @@ STATUS: dict[type[Refusal], int] = {
     InvalidInput: 422,
     NotFound: 404,
     Conflict: 409,
+    TooMany: 429,
     TooLarge: 413,
     UnsupportedMediaType: 415,
 }

@@ -105,6 +105,52 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "That postcode is outside North Wales, so it has no area here.",
         "cy": "Mae'r cod post hwnnw y tu allan i Ogledd Cymru, felly does dim ardal ar ei gyfer yma.",
     },
+    "invalid_proposal": {
+        "en": "A suggestion has a title, a description, the language they are in (en or cy) and a voter "
+        "token, and nothing else.",
+        "cy": "Mae gan awgrym deitl, disgrifiad, yr iaith maen nhw ynddi (en neu cy) a thocyn "
+        "pleidleisiwr, a dim byd arall.",
+    },
+    "title_missing": {
+        "en": "Enter a title for your suggestion.",
+        "cy": "Rhowch deitl i'ch awgrym.",
+    },
+    "title_too_long": {
+        "en": "The title must be 80 characters or fewer.",
+        "cy": "Rhaid i'r teitl fod yn 80 nod neu lai.",
+    },
+    "description_missing": {
+        "en": "Describe the problem you would like your neighbourhood policing team to deal with.",
+        "cy": "Disgrifiwch y broblem yr hoffech i'ch tîm plismona bro fynd i'r afael â hi.",
+    },
+    "description_too_long": {
+        "en": "The description must be 500 characters or fewer.",
+        "cy": "Rhaid i'r disgrifiad fod yn 500 nod neu lai.",
+    },
+    "too_many_proposals": {
+        "en": "You have made 3 suggestions today, the most one person can make in a day. "
+        "Please come back tomorrow.",
+        "cy": "Rydych chi wedi gwneud 3 awgrym heddiw, y nifer fwyaf y gall un person ei wneud mewn "
+        "diwrnod. Dewch yn ôl yfory.",
+    },
+    "area_proposals_full": {
+        "en": "This area has had as many suggestions today as we can take in a day. "
+        "Please try again tomorrow.",
+        "cy": "Mae'r ardal hon wedi cael cymaint o awgrymiadau heddiw ag y gallwn ni eu derbyn mewn "
+        "diwrnod. Rhowch gynnig arall arni yfory.",
+    },
+    "proposals_busy": {
+        "en": "Many suggestions arrived at the same moment. Please try again.",
+        "cy": "Cyrhaeddodd llawer o awgrymiadau ar yr un pryd. Rhowch gynnig arall arni.",
+    },
+    "proposal_not_found": {
+        "en": "There is no suggestion with that reference. Check the reference and try again.",
+        "cy": "Does dim awgrym gyda'r cyfeirnod hwnnw. Gwiriwch y cyfeirnod a rhowch gynnig arall arni.",
+    },
+    "proposal_decided": {
+        "en": "A moderator has already decided on this suggestion.",
+        "cy": "Mae cymedrolwr eisoes wedi penderfynu ar yr awgrym hwn.",
+    },
     "not_found": {
         "en": "There is nothing at this address.",
         "cy": "Does dim byd yn y cyfeiriad hwn.",

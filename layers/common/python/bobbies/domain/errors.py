@@ -31,3 +31,7 @@ class NotFound(DomainError):
 
 class Conflict(DomainError):
     """The request is well formed but the state does not allow it now."""
+
+
+class TooMany(DomainError):
+    """More requests of this kind than a limit allows for now; the same request later may succeed."""

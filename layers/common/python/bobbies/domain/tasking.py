@@ -12,7 +12,7 @@ ISSUED = "issued"
 QUORUM_NOT_MET = "quorum_not_met"
 
 # Crockford's base 32: no I, L, O or U, so a reference read over the phone is not misheard.
-_QUOTABLE = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+QUOTABLE = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
 def reference(area_id: str, round_id: str) -> str:
@@ -22,7 +22,7 @@ def reference(area_id: str, round_id: str) -> str:
     thousand chance, and the (area, round) key stays the record's identity regardless.
     """
     number = int.from_bytes(hashlib.sha256(f"{area_id}#{round_id}".encode()).digest()[:5])
-    code = "".join(_QUOTABLE[(number >> shift) & 31] for shift in range(35, -1, -5))
+    code = "".join(QUOTABLE[(number >> shift) & 31] for shift in range(35, -1, -5))
     return f"{code[:4]}-{code[4:]}"
 
 
