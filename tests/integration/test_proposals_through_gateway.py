@@ -2,17 +2,17 @@
 with a reference, looked up pending, refused in the error shape once the day's limit is reached."""
 
 import requests
-from local.testing import Stack
+from local.testing import RunnerProcess
 
 from .voting import get, voter
 
 
-def propose(stack: Stack, area_id: str, token: str, **headers: str) -> requests.Response:
+def propose(stack: RunnerProcess, area_id: str, token: str, **headers: str) -> requests.Response:
     body = {"voter": token, "language": "en", "title": "Speeding on the A5", "description": "Every evening."}
     return requests.post(f"{stack.url}/api/areas/{area_id}/proposals", json=body, headers=headers, timeout=10)
 
 
-def test_a_proposal_is_received_and_looked_up_pending_through_the_gateway(stack: Stack) -> None:
+def test_a_proposal_is_received_and_looked_up_pending_through_the_gateway(stack: RunnerProcess) -> None:
     # When a resident proposes a priority
     token = voter()
     answer = propose(stack, "bangor", token)
