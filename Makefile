@@ -23,7 +23,7 @@ export UV_LINK_MODE := copy
 
 help:
 	@echo "make run    - the whole system on http://127.0.0.1:$${PORT:-3000} (moto server, API, page, stream, schedule)"
-	@echo "make test   - lint, type checks, template checks and every test"
+	@echo "make test   - lint, type checks, template checks (sam, cfn-lint, checkov: make security) and every test"
 	@echo "make nightly [AT=2027-01-31T02:00:00Z] | make inbox | make reset | make seed"
 	@echo "make replay - stream batches the aggregator gave up on, applied again"
 	@echo "make invoke FN=ApiFunction EVENT=events/api_list_areas.json | make build"
