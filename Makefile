@@ -10,6 +10,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SAM := $(TOOLS)/sam/bin/sam
 CFN_LINT := $(TOOLS)/sam/bin/cfn-lint
+# checkov pins older boto3 and pytest than ours: its own environment, from the same lock.
+CHECKOV_VENV := .venv-checkov
 
 # A region for sam; the local tools and tests set their own dummy credentials (local/aws.py).
 export AWS_DEFAULT_REGION ?= eu-west-2
@@ -17,11 +19,11 @@ export SAM_CLI_TELEMETRY := 0
 export UV_PYTHON := $(BASE_PYTHON)
 export UV_LINK_MODE := copy
 
-.PHONY: help setup browser run test lint typecheck template unit integration e2e build seed nightly inbox reset invoke replay requirements
+.PHONY: help setup browser run test lint typecheck template security unit integration e2e build seed nightly inbox reset invoke replay requirements
 
 help:
 	@echo "make run    - the whole system on http://127.0.0.1:$${PORT:-3000} (moto server, API, page, stream, schedule)"
-	@echo "make test   - lint, type checks, template checks and every test"
+	@echo "make test   - lint, type checks, template checks (sam, cfn-lint, checkov: make security) and every test"
 	@echo "make nightly [AT=2027-01-31T02:00:00Z] | make inbox | make reset | make seed"
 	@echo "make replay - stream batches the aggregator gave up on, applied again"
 	@echo "make invoke FN=ApiFunction EVENT=events/api_list_areas.json | make build"
@@ -41,6 +43,10 @@ $(SAM): $(UV) sam-requirements.txt
 	@touch $@
 
 setup: $(VENV)/.synced
+
+$(CHECKOV_VENV)/.synced: $(UV) uv.lock pyproject.toml
+	UV_PROJECT_ENVIRONMENT=$(CHECKOV_VENV) $(UV) sync --frozen --quiet --no-default-groups --group checkov
+	@touch $@
 
 # Debian's Chromium for the browser tests (Playwright's own download cannot work offline).
 browser:
@@ -76,7 +82,11 @@ typecheck: setup
 
 template: $(SAM)
 	$(SAM) validate --lint
-	$(CFN_LINT) template.yaml
+	$(CFN_LINT) template.yaml edge/web-acl.yaml
+
+# checkov on both templates; skips and their reasons: .checkov.yaml and each resource's Metadata.
+security: $(CHECKOV_VENV)/.synced
+	$(CHECKOV_VENV)/bin/checkov --config-file .checkov.yaml -f template.yaml -f edge/web-acl.yaml
 
 unit: setup
 	$(PY) -m pytest tests/unit -q
@@ -87,7 +97,7 @@ integration: setup
 e2e: setup browser
 	$(PY) -m pytest tests/e2e -q
 
-test: setup browser lint typecheck template
+test: setup browser lint typecheck template security
 	$(PY) -m pytest -q
 
 requirements: $(UV)

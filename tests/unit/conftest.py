@@ -22,6 +22,8 @@ from bobbies.settings import settings
 from bobbies.store import catalogue
 from bobbies.store.models import forget_connections
 
+KEPT = datetime(2100, 1, 1, tzinfo=UTC)  # when ballots written straight to the store expire
+
 
 @pytest.fixture(autouse=True)
 def no_sockets() -> Iterator[None]:

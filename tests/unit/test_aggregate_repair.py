@@ -11,13 +11,13 @@ from bobbies.domain.tally import same_tally, tally_of
 from bobbies.store import aggregates, ballots
 from bobbies.usecases.aggregation import rebuild_aggregate
 from tests.conftest import load_event, load_handler
-from tests.unit.conftest import LocalAws, open_round
+from tests.unit.conftest import KEPT, LocalAws, open_round
 
 
 def cast(voter: str, allocation: dict[str, int], area: str = "bangor", round_id: str = "r1") -> None:
     open_round(area, round_id)
     earlier = ballots.find_ballot(area, round_id, voter)
-    ballots.record_ballot(area, round_id, voter, allocation, "d", datetime.now(UTC), earlier)
+    ballots.record_ballot(area, round_id, voter, allocation, "d", datetime.now(UTC), earlier, KEPT)
 
 
 def aggregate(records: list[dict[str, Any]]) -> dict[str, Any]:

@@ -30,7 +30,7 @@ from bobbies.domain.tally import same_tally, tally_of
 from bobbies.store import aggregates, ballots
 from bobbies.store.models import BallotModel, bound
 from tests.conftest import load_handler
-from tests.unit.conftest import LocalAws, moto_stack, open_round
+from tests.unit.conftest import KEPT, LocalAws, moto_stack, open_round
 from tests.unit.event_source import EventSource, Faults, Step, Write, spread
 
 PRIORITIES = ["speeding", "drugs", "asb"]
@@ -82,7 +82,7 @@ def make_ballots(history: list[Action]) -> None:
         who = f"voter-{voter}"
         earlier = ballots.find_ballot(area, round_id, who)
         if isinstance(what, dict):
-            ballots.record_ballot(area, round_id, who, what, "d", datetime.now(UTC), earlier)
+            ballots.record_ballot(area, round_id, who, what, "d", datetime.now(UTC), earlier, KEPT)
         elif earlier:
             item = bound(BallotModel).get(ballots.round_key(area, round_id), who)
             if what == "remove":
@@ -154,7 +154,7 @@ def cast_many(voters: int, aws: LocalAws) -> list[dict[str, Any]]:
     open_rounds()
     for voter in range(voters):
         ballots.record_ballot(
-            "bangor", "r1", f"voter-{voter}", {"speeding": 10}, "d", datetime.now(UTC), None
+            "bangor", "r1", f"voter-{voter}", {"speeding": 10}, "d", datetime.now(UTC), None, KEPT
         )
     return aws.stream_records()
 

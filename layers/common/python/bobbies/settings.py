@@ -20,6 +20,7 @@ class Settings:
     tasking_topic_arn: str
     voter_key_secret: str
     review_days: int
+    ballot_retention_days: int  # after its round closes, a ballot (and its receipt) expires
     region: str
     endpoint_url: str | None
 
@@ -41,6 +42,7 @@ def settings() -> Settings:
         tasking_topic_arn=env.get("TASKING_TOPIC_ARN", ""),
         voter_key_secret=env.get("VOTER_KEY_SECRET", ""),
         review_days=int(env.get("REVIEW_DAYS", "28")),
+        ballot_retention_days=int(env.get("BALLOT_RETENTION_DAYS", "90")),
         region=env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or "eu-west-2",
         # Set only off AWS (the moto server of `make run` and the tests).
         endpoint_url=env.get("AWS_ENDPOINT_URL") or None,

@@ -23,6 +23,11 @@ def midnight_after(moment: datetime, days: int) -> datetime:
     return london_midnight(moment.astimezone(LONDON).date() + timedelta(days=days))
 
 
+def ballots_kept_until(closes: datetime, retention_days: int) -> datetime:
+    """When a round's ballots and receipts expire: its aggregate and tasking are the record then."""
+    return closes + timedelta(days=retention_days)
+
+
 def last_day(shown: Round) -> date:
     """The last day (in London) on which a ballot counts: the day the close ends."""
     return (shown.closes - timedelta(microseconds=1)).astimezone(LONDON).date()

@@ -44,6 +44,7 @@ def record_ballot(
     digest: str,
     now: datetime,
     replacing: StoredBallot | None,
+    expires: datetime,
 ) -> StoredBallot:
     """Stores a first ballot, or replaces exactly the one that was read: a ballot written in between
     (the same voter on two devices) fails the condition and nothing is overwritten blindly.
@@ -51,6 +52,8 @@ def record_ballot(
     The write is one transaction with a check that the round is still open, so it is serialised
     with the nightly job's close: a ballot either lands before the close (and the job, which reads
     the ballots only after closing, counts it) or is refused with no_open_round.
+
+    The ballot and its receipt expire at `expires` (DynamoDB's TTL deletes them some time after).
     """
     ballot = StoredBallot(
         ballot_id=replacing.ballot_id if replacing else uuid.uuid4().hex,
@@ -72,6 +75,7 @@ def record_ballot(
         version=ballot.version,
         digest=digest,
         cast_at=now,
+        expires_at=expires,
     )
     receipt = StoredReceipt(area_id, round_id, voter_hash, ballot.ballot_id, ballot.version)
     key = receipt_hash(ballot.receipt)
@@ -83,7 +87,7 @@ def record_ballot(
         with TransactWrite(connection=connection()) as transaction:
             transaction.condition_check(bound(RoundModel), area_id, round_id, condition=round_open)
             transaction.save(item, condition=condition)
-            transaction.save(receipt_item(key, receipt))
+            transaction.save(receipt_item(key, receipt, expires))
     except TransactWriteError as error:
         reasons = [reason.code if reason else "None" for reason in error.cancellation_reasons or []]
         if reasons[:1] == ["ConditionalCheckFailed"]:

@@ -84,6 +84,8 @@ class BallotModel(Model):
     version = NumberAttribute()
     digest = UnicodeAttribute()
     cast_at = UTCDateTimeAttribute()
+    # The table's TTL attribute (template.yaml): the round's close plus BallotRetentionDays.
+    expires_at = TTLAttribute(null=True)
 
 
 class AggregateModel(Model):
@@ -124,6 +126,7 @@ class ReceiptModel(Model):
     voter_hash = UnicodeAttribute()
     ballot_id = UnicodeAttribute()
     version = NumberAttribute()
+    expires_at = TTLAttribute(null=True)  # with its ballot
 
 
 class PendingPublicationIndex(GlobalSecondaryIndex["TaskingModel"]):

@@ -1,6 +1,7 @@
 """Receipts: which ballot version each receipt code was given for (stored under the code's hash)."""
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from bobbies.store.models import ReceiptModel, bound
 
@@ -14,7 +15,7 @@ class StoredReceipt:
     version: int
 
 
-def receipt_item(receipt_hash: str, receipt: StoredReceipt) -> ReceiptModel:
+def receipt_item(receipt_hash: str, receipt: StoredReceipt, expires: datetime) -> ReceiptModel:
     """The item to write with the ballot version it stands for, in the same transaction."""
     return bound(ReceiptModel)(
         receipt_hash,
@@ -23,6 +24,7 @@ def receipt_item(receipt_hash: str, receipt: StoredReceipt) -> ReceiptModel:
         voter_hash=receipt.voter_hash,
         ballot_id=receipt.ballot_id,
         version=receipt.version,
+        expires_at=expires,
     )
 
 
@@ -31,4 +33,6 @@ def find_receipt(receipt_hash: str) -> StoredReceipt | None:
         item = bound(ReceiptModel).get(receipt_hash, consistent_read=True)
     except ReceiptModel.DoesNotExist:
         return None
+    if item.expires_at and item.expires_at <= datetime.now(UTC):
+        return None  # expired with its ballot; DynamoDB deletes it within a few days
     return StoredReceipt(item.area_id, item.round_id, item.voter_hash, item.ballot_id, int(item.version))

@@ -59,10 +59,17 @@ def _version(image: dict[str, Any]) -> tuple[str, int]:
     return str(image["ballot_id"]), int(image["version"])
 
 
+# How a stream record names a deletion by the table's TTL (an expired ballot), not by a resident.
+EXPIRY = {"type": "Service", "principalId": "dynamodb.amazonaws.com"}
+
+
 def change_of(record: DynamoDBRecord) -> Change | None:
-    """The ballot change a record carries; None for a write that made no new ballot version."""
+    """The ballot change a record carries; None for a write that made no new ballot version, and
+    for a ballot expiring (its round closed long ago: taking it out would rewrite the result)."""
     stream = record.dynamodb
     assert stream is not None
+    if record.user_identity == EXPIRY:
+        return None
     new, old = stream.new_image or None, stream.old_image or None
     if new and old and _version(new) == _version(old):
         return None

@@ -6,7 +6,9 @@ from datetime import datetime
 
 from bobbies.domain.ballot import check_allocations, check_voter_token, counted, digest, voter_hash
 from bobbies.domain.errors import Conflict
+from bobbies.domain.rounds import ballots_kept_until
 from bobbies.observability import count, logger
+from bobbies.settings import settings
 from bobbies.store import ballots, catalogue, secrets
 
 ATTEMPTS = 3  # a race with the same voter's other device is settled by re-reading, not by overwriting
@@ -32,10 +34,11 @@ def cast_ballot(area_id: str, voter: str, allocations: Mapping[str, int], now: d
     kept = counted(allocations)
     who = voter_hash(secrets.voter_key(), voter)
     fingerprint = digest(area.id, current.id, kept)
+    expires = ballots_kept_until(current.closes, settings().ballot_retention_days)
     for _ in range(ATTEMPTS):
         earlier = ballots.find_ballot(area.id, current.id, who)
         try:
-            stored = ballots.record_ballot(area.id, current.id, who, kept, fingerprint, now, earlier)
+            stored = ballots.record_ballot(area.id, current.id, who, kept, fingerprint, now, earlier, expires)
         except Conflict as refused:
             if refused.code != "ballot_changed":
                 raise  # the round closed under the ballot: not worth another attempt

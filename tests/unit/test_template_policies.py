@@ -1,0 +1,177 @@
+"""Each function's role allows exactly what it needs: what its code calls, recorded while it runs
+every route and path under moto, and what Lambda does with its role for it (its logs, traces,
+event sources and failure queues, read from the function's own definition in template.yaml).
+
+A grant the code never uses fails the test, and so does a call the role would refuse.
+"""
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from local.lambdas import LambdaContext
+from local.seed import load_seed
+from local.template import FUNCTION, load_template, of_type
+
+from bobbies.domain.times import utc_text
+from tests.conftest import api_event, load_handler
+from tests.unit.conftest import SMALL_SEED, LocalAws, moto_stack
+from tests.unit.iam_calls import Grant, grants, recorded
+from tests.unit.test_aggregate_repair import parked_message, sqs_event
+
+VOTERS = ("ann-token-0123456789abcdef", "bob-token-0123456789abcdef")
+
+
+def _api(method: str, path: str, body: Any = None, **query: str) -> dict[str, Any]:
+    response = load_handler("ApiFunction")(
+        api_event(method, path, body, query=query or None), LambdaContext()
+    )
+    assert response["statusCode"] < 500, (method, path, response["body"])
+    return dict(response)
+
+
+def _run_everything(aws: LocalAws) -> dict[str, set[Grant]]:
+    """Every function through every path it has: the API's routes, a stream batch and a parked
+    replay, the nightly close and publish; the calls each made, as grants."""
+    used: dict[str, set[Grant]] = {}
+    topic = aws.resources.topics["TaskingTopic"]
+    sqs, sns = aws.client("sqs"), aws.client("sns")
+    inbox = sqs.create_queue(QueueName="team")["QueueUrl"]
+    inbox_arn = sqs.get_queue_attributes(QueueUrl=inbox, AttributeNames=["QueueArn"])["Attributes"]
+    sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=inbox_arn["QueueArn"])
+
+    with recorded() as calls:
+        for voter in (*VOTERS, VOTERS[0]):  # a revote too
+            cast = _api("POST", "/api/areas/bangor/ballots", {"voter": voter, "allocations": {"drugs": 10}})
+        code = _json(cast)["receipt"]
+        closes = _json(_api("GET", "/api/areas/bangor/ballot"))["round"]["closes"]
+    used["ApiFunction"] = grants(calls)
+
+    records = aws.stream_records()
+    parked = parked_message(aws, records[1:])
+    with recorded() as calls:
+        handler = load_handler("AggregateBallotsFunction")
+        for _ in range(2):  # delivered twice: the second finds the change applied
+            handler({"Records": records[:1]}, LambdaContext())
+        assert handler(sqs_event(parked), LambdaContext())["batchItemFailures"] == []
+    used["AggregateBallotsFunction"] = grants(calls)
+
+    with recorded() as calls:
+        _api("GET", f"/api/receipts/{code}")  # while the round is live
+    used["ApiFunction"] |= grants(calls)
+
+    closing = datetime.fromisoformat(closes) + timedelta(hours=2)
+    with recorded() as calls:
+        report = load_handler("NightlyTaskingsFunction")(
+            {"scheduledTime": utc_text(closing)}, LambdaContext()
+        )
+        assert report["published"] == 1
+    used["NightlyTaskingsFunction"] = grants(calls)
+
+    with recorded() as calls:
+        for path in ("/api/areas", "/api/areas/bangor", "/api/postcodes/LL57 2DG", "/api/areas/bangor/rounds",
+                     "/api/areas/bangor/results", "/api/districts/west/results", f"/api/receipts/{code}",
+                     "/api/taskings", "/api/openapi.json"):  # fmt: skip
+            _api("GET", path)
+        first_round = _json(_api("GET", "/api/areas/bangor/rounds"))["rounds"][-1]["id"]
+        _api("GET", "/api/areas/bangor/results", round=first_round)
+        _api("GET", "/api/taskings", area="bangor")
+        _api(
+            "GET",
+            "/api/taskings",
+            limit="1",
+            cursor=_json(_api("GET", "/api/taskings", limit="1")).get("next") or "",
+        )
+    used["ApiFunction"] |= grants(calls)
+    return used
+
+
+def _json(response: Mapping[str, Any]) -> dict[str, Any]:
+    return dict(json.loads(response["body"]))
+
+
+# ---------------------------------------------------------------- what the template grants
+
+
+def _resource(node: Any) -> str:
+    """A policy's Resource by logical id, as iam_calls names what the code touched."""
+    if isinstance(node, str):
+        return node
+    if "Ref" in node:
+        return str(node["Ref"])
+    if "Fn::GetAtt" in node:
+        logical_id, attribute = node["Fn::GetAtt"]
+        return f"{logical_id}/stream" if attribute == "StreamArn" else str(logical_id)
+    text = node["Fn::Sub"]
+    text = re.sub(r"\$\{(\w+)\.StreamArn\}", r"\1/stream", text)
+    return re.sub(r"\$\{(\w+)(\.Arn)?\}", r"\1", text)
+
+
+def granted(logical_id: str) -> set[Grant]:
+    template = load_template()
+    role = of_type(FUNCTION)[logical_id]["Role"]["Fn::GetAtt"][0]
+    properties = template["Resources"][role]["Properties"]
+    assert not properties.get("ManagedPolicyArns"), f"{role}: managed policies grant more than the code needs"
+    found: set[Grant] = set()
+    for policy in properties["Policies"]:
+        for statement in policy["PolicyDocument"]["Statement"]:
+            assert statement["Effect"] == "Allow"
+            actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+            resources = (
+                statement["Resource"] if isinstance(statement["Resource"], list) else [statement["Resource"]]
+            )
+            found |= {(action, _resource(resource)) for action in actions for resource in resources}
+    return found
+
+
+def lambda_needs(logical_id: str) -> set[Grant]:
+    """What Lambda itself does with the function's role: logs, traces, event sources, failure queues."""
+    template = load_template()
+    props = {**template["Globals"]["Function"], **of_type(FUNCTION)[logical_id]}
+    logs = props["LoggingConfig"]["LogGroup"]["Ref"]
+    needs = {("logs:CreateLogStream", logs), ("logs:PutLogEvents", logs)}
+    if props.get("Tracing") == "Active":
+        needs |= {("xray:PutTraceSegments", "*"), ("xray:PutTelemetryRecords", "*")}
+    if dead_letters := props.get("DeadLetterQueue"):
+        needs.add(("sqs:SendMessage", _resource(dead_letters["TargetArn"])))
+    for event in (props.get("Events") or {}).values():
+        source = event["Properties"]
+        if event["Type"] == "DynamoDB":
+            stream = _resource(source["Stream"])
+            needs |= {(f"dynamodb:{a}", stream) for a in ("DescribeStream", "GetRecords", "GetShardIterator")}
+            needs.add(("dynamodb:ListStreams", f"{stream}/*"))
+            if on_failure := (source.get("DestinationConfig") or {}).get("OnFailure"):
+                needs.add(("sqs:SendMessage", _resource(on_failure["Destination"])))
+        if event["Type"] == "SQS":
+            queue = _resource(source["Queue"])
+            needs |= {(f"sqs:{a}", queue) for a in ("ReceiveMessage", "DeleteMessage", "GetQueueAttributes")}
+    return needs
+
+
+@pytest.fixture(scope="module")
+def used(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, set[Grant]]]:
+    seed = tmp_path_factory.mktemp("seed") / "seed.json"
+    seed.write_text(json.dumps(SMALL_SEED), encoding="utf-8")
+    with moto_stack() as aws:
+        load_seed(seed, now=datetime.now(UTC) - timedelta(hours=1))
+        yield _run_everything(aws)
+
+
+FUNCTIONS = sorted(of_type(FUNCTION))
+
+
+@pytest.mark.parametrize("logical_id", FUNCTIONS)
+def test_the_role_allows_what_the_code_calls_and_nothing_else(
+    logical_id: str, used: dict[str, set[Grant]]
+) -> None:
+    needed = used[logical_id] | lambda_needs(logical_id)
+    allowed = granted(logical_id)
+    assert sorted(needed - allowed) == [], "called, but the role would refuse it"
+    assert sorted(allowed - needed) == [], "allowed, but never called"
+
+
+def test_every_function_was_run(used: dict[str, set[Grant]]) -> None:
+    assert sorted(used) == FUNCTIONS
