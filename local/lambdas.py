@@ -30,6 +30,7 @@ from local.environments import Environment, InProcess, WorkerProcess
 from local.isolation import isolate_logger_keys, isolate_metrics
 from local.template import (
     ACCOUNT,
+    FUNCTION,
     FunctionSpec,
     LocalResources,
     load_template,
@@ -37,7 +38,6 @@ from local.template import (
     region,
     resolve,
 )
-from local.template.loading import FUNCTION
 
 # A function the template gives no reserved concurrency may scale far wider on AWS (the account's
 # pool); here its overlapping invocations are capped at this, and the rest wait for a slot.

@@ -28,6 +28,7 @@ from local.template.functions import (
 from local.template.intrinsics import LocalResources, resolve
 from local.template.loading import (
     ACCOUNT,
+    FUNCTION,
     TemplateError,
     UnsupportedIntrinsic,
     load_template,
@@ -44,6 +45,7 @@ from local.template.provisioning import (
 
 __all__ = [
     "ACCOUNT",
+    "FUNCTION",
     "ApiRoute",
     "FunctionSpec",
     "LocalResources",

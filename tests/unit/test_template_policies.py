@@ -85,6 +85,16 @@ def _run_everything(aws: LocalAws) -> dict[str, set[Grant]]:
             limit="1",
             cursor=_json(_api("GET", "/api/taskings", limit="1")).get("next") or "",
         )
+        suggestion = {
+            "voter": "policy-test-voter",
+            "language": "en",
+            "title": "Parking",
+            "description": "On the pavement.",
+        }
+        proposed = _api("POST", "/api/areas/bangor/proposals", suggestion)
+        assert proposed["statusCode"] == 202, proposed
+        _api("GET", f"/api/proposals/{_json(proposed)['proposal']['reference']}")
+        _api("GET", "/api/areas/bangor/proposals")
     used["ApiFunction"] |= grants(calls)
     return used
 
