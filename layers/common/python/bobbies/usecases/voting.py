@@ -1,15 +1,30 @@
-"""Casting a ballot: checked against the open round, stored once per voter per round."""
+"""Casting a ballot: checked against the open round, stored once per voter per round.
 
+A warm function keeps the area and its current round it read for KEEP_SECONDS (what does not change
+within a round: the round's priorities, times and the area's budget), so a warm ballot costs one
+read (the voter's earlier ballot, which the write must name) and one write (the transaction in
+store.ballots). Nothing kept can let a ballot in late: the transaction itself checks that the round
+is still open, and a kept round that is shut, or refused by that check, is read again once, in case
+the nightly run has moved the area on to its next round.
+"""
+
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from bobbies.domain.ballot import check_allocations, check_voter_token, counted, digest, voter_hash
 from bobbies.domain.errors import Conflict
+from bobbies.domain.model import Area, Round
 from bobbies.observability import count, logger
 from bobbies.store import ballots, catalogue, secrets
 
 ATTEMPTS = 3  # a race with the same voter's other device is settled by re-reading, not by overwriting
+KEEP_SECONDS = 60.0
+SHUT = ("no_open_round", "round_not_open_yet")
+
+# area id -> (monotonic time read, the area, its current round); forget_kept() clears it.
+_kept: dict[str, tuple[float, Area, Round]] = {}
 
 
 @dataclass(frozen=True)
@@ -22,23 +37,47 @@ class Receipt:
     receipt: str  # the code a resident keeps to check this ballot version (GET /api/receipts/{code})
 
 
-def cast_ballot(area_id: str, voter: str, allocations: Mapping[str, int], now: datetime) -> Receipt:
-    check_voter_token(voter)
+def forget_kept() -> None:
+    """Read areas and rounds afresh next time (tests; a SnapStart restore)."""
+    _kept.clear()
+
+
+def ballot_paper(area_id: str, fresh: bool) -> tuple[Area, Round, bool]:
+    """The area and its current round, and whether they were kept from an earlier request."""
+    kept = _kept.get(area_id)
+    if kept and not fresh and time.monotonic() - kept[0] < KEEP_SECONDS:
+        return kept[1], kept[2], True
     area = catalogue.get_area(area_id)
     current = catalogue.current_round(area)
+    _kept[area_id] = (time.monotonic(), area, current)
+    return area, current, False
+
+
+def cast_ballot(area_id: str, voter: str, allocations: Mapping[str, int], now: datetime) -> Receipt:
+    check_voter_token(voter)
+    try:
+        return _cast(area_id, voter, allocations, now, fresh=False)
+    except Conflict as refused:
+        if refused.code not in SHUT or not refused.details.get("kept"):
+            raise
+    return _cast(area_id, voter, allocations, now, fresh=True)  # the area may have a new round
+
+
+def _cast(area_id: str, voter: str, allocations: Mapping[str, int], now: datetime, fresh: bool) -> Receipt:
+    area, current, kept = ballot_paper(area_id, fresh)
     if not current.is_open(now):  # the one rule the ballot view's votingOpen shows
-        raise Conflict("round_not_open_yet" if now < current.opens else "no_open_round")
+        raise Conflict("round_not_open_yet" if now < current.opens else "no_open_round", kept=kept)
     check_allocations(allocations, current.priority_ids, area.budget)
-    kept = counted(allocations)
+    kept_bobbies = counted(allocations)
     who = voter_hash(secrets.voter_key(), voter)
-    fingerprint = digest(area.id, current.id, kept)
+    fingerprint = digest(area.id, current.id, kept_bobbies)
     for _ in range(ATTEMPTS):
         earlier = ballots.find_ballot(area.id, current.id, who)
         try:
-            stored = ballots.record_ballot(area.id, current.id, who, kept, fingerprint, now, earlier)
+            stored = ballots.record_ballot(area.id, current.id, who, kept_bobbies, fingerprint, now, earlier)
         except Conflict as refused:
             if refused.code != "ballot_changed":
-                raise  # the round closed under the ballot: not worth another attempt
+                raise Conflict(refused.code, kept=kept) from None  # the round closed under the ballot
             continue
         count("BallotsAccepted")
         if earlier:
@@ -48,7 +87,7 @@ def cast_ballot(area_id: str, voter: str, allocations: Mapping[str, int], now: d
             stored.ballot_id,
             current.id,
             fingerprint,
-            kept,
+            kept_bobbies,
             replaced=earlier is not None,
             receipt=stored.receipt,
         )
