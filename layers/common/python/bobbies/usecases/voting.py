@@ -4,8 +4,9 @@ A warm function keeps the area and its current round it read for KEEP_SECONDS (w
 within a round: the round's priorities, times and the area's budget), so a warm ballot costs one
 read (the voter's earlier ballot, which the write must name) and one write (the transaction in
 store.ballots). Nothing kept can let a ballot in late: the transaction itself checks that the round
-is still open, and a kept round that is shut, or refused by that check, is read again once, in case
-the nightly run has moved the area on to its next round.
+is still open. Nor can it refuse one wrongly: a ballot refused by a kept round (shut, closed under
+the transaction, or not its priorities) is tried once more on the area and round read afresh, as
+the nightly run may have moved the area on to its next round.
 """
 
 import time
@@ -14,14 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bobbies.domain.ballot import check_allocations, check_voter_token, counted, digest, voter_hash
-from bobbies.domain.errors import Conflict
+from bobbies.domain.errors import Conflict, InvalidInput
 from bobbies.domain.model import Area, Round
 from bobbies.observability import count, logger
 from bobbies.store import ballots, catalogue, secrets
 
 ATTEMPTS = 3  # a race with the same voter's other device is settled by re-reading, not by overwriting
 KEEP_SECONDS = 60.0
-SHUT = ("no_open_round", "round_not_open_yet")
 
 # area id -> (monotonic time read, the area, its current round); forget_kept() clears it.
 _kept: dict[str, tuple[float, Area, Round]] = {}
@@ -55,18 +55,20 @@ def ballot_paper(area_id: str, fresh: bool) -> tuple[Area, Round, bool]:
 
 def cast_ballot(area_id: str, voter: str, allocations: Mapping[str, int], now: datetime) -> Receipt:
     check_voter_token(voter)
+    area, current, kept = ballot_paper(area_id, fresh=False)
     try:
-        return _cast(area_id, voter, allocations, now, fresh=False)
-    except Conflict as refused:
-        if refused.code not in SHUT or not refused.details.get("kept"):
+        return _cast(area, current, voter, allocations, now)
+    except (Conflict, InvalidInput) as refused:
+        if not kept or refused.code == "ballot_changed":
             raise
-    return _cast(area_id, voter, allocations, now, fresh=True)  # the area may have a new round
+    # Refused by a kept round: it may be over, and the area moved on to one with other priorities.
+    area, current, _ = ballot_paper(area_id, fresh=True)
+    return _cast(area, current, voter, allocations, now)
 
 
-def _cast(area_id: str, voter: str, allocations: Mapping[str, int], now: datetime, fresh: bool) -> Receipt:
-    area, current, kept = ballot_paper(area_id, fresh)
+def _cast(area: Area, current: Round, voter: str, allocations: Mapping[str, int], now: datetime) -> Receipt:
     if not current.is_open(now):  # the one rule the ballot view's votingOpen shows
-        raise Conflict("round_not_open_yet" if now < current.opens else "no_open_round", kept=kept)
+        raise Conflict("round_not_open_yet" if now < current.opens else "no_open_round")
     check_allocations(allocations, current.priority_ids, area.budget)
     kept_bobbies = counted(allocations)
     who = voter_hash(secrets.voter_key(), voter)
@@ -77,7 +79,7 @@ def _cast(area_id: str, voter: str, allocations: Mapping[str, int], now: datetim
             stored = ballots.record_ballot(area.id, current.id, who, kept_bobbies, fingerprint, now, earlier)
         except Conflict as refused:
             if refused.code != "ballot_changed":
-                raise Conflict(refused.code, kept=kept) from None  # the round closed under the ballot
+                raise  # the round closed under the ballot: not worth another attempt
             continue
         count("BallotsAccepted")
         if earlier:
