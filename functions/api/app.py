@@ -16,8 +16,10 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from bobbies.api_input import ballot_body, page_cursor, page_limit
 from bobbies.http import make_resolver, resolve
 from bobbies.observability import logger, metrics, traced
+from bobbies.snapstart import register
 
 app = make_resolver()
+register()  # SnapStart's hooks (template.yaml publishes this function's versions with SnapStart)
 
 # The views build the JSON the page relies on; bobbies.api_models describe it for the document, and
 # the tests check the views and the running API against the models.

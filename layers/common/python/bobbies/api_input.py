@@ -57,7 +57,7 @@ def ballot_body(text: str) -> tuple[str, dict[str, int]]:
             raise Malformed(code)
         if code:
             raise InvalidInput(code)
-    if _problems(body):
+    if not isinstance(body, dict) or _problems(body):
         raise Malformed("invalid_body")
     return body["voter"], {key: int(value) for key, value in body["allocations"].items()}
 
