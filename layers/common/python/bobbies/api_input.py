@@ -72,6 +72,8 @@ def page_limit(raw: str | None, default: int = 20) -> int:
     if raw is None:
         return default
     try:
+        if not raw.isascii():  # int() reads other scripts' digits too; the document means 0-9
+            raise ValueError(raw)
         limit = int(raw.strip())
     except ValueError:
         raise Malformed("invalid_limit") from None
