@@ -4,9 +4,9 @@ A warm function keeps the area and its current round it read for KEEP_SECONDS (w
 within a round: the round's priorities, times and the area's budget), so a warm ballot costs one
 read (the voter's earlier ballot, which the write must name) and one write (the transaction in
 store.ballots). Nothing kept can let a ballot in late: the transaction itself checks that the round
-is still open. Nor can it refuse one wrongly: a ballot refused by a kept round (shut, closed under
-the transaction, or not its priorities) is tried once more on the area and round read afresh, as
-the nightly run may have moved the area on to its next round.
+is still open, and refuses a ballot the nightly close overtakes, kept round or not. Nor can it
+refuse one wrongly: a ballot a kept round refuses (ended, or not its priorities) is checked once
+more against the area and round read afresh, as the nightly run may have moved the area on.
 """
 
 import time
@@ -57,19 +57,23 @@ def cast_ballot(area_id: str, voter: str, allocations: Mapping[str, int], now: d
     check_voter_token(voter)
     area, current, kept = ballot_paper(area_id, fresh=False)
     try:
-        return _cast(area, current, voter, allocations, now)
-    except (Conflict, InvalidInput) as refused:
-        if not kept or refused.code == "ballot_changed":
+        check_ballot(area, current, allocations, now)
+    except (Conflict, InvalidInput):
+        if not kept:
             raise
-    # Refused by a kept round: it may be over, and the area moved on to one with other priorities.
-    area, current, _ = ballot_paper(area_id, fresh=True)
-    return _cast(area, current, voter, allocations, now)
+        # Refused by a kept round: it may have ended, and the area moved on to its next round.
+        area, current, _ = ballot_paper(area_id, fresh=True)
+        check_ballot(area, current, allocations, now)
+    return _record(area, current, voter, allocations, now)
 
 
-def _cast(area: Area, current: Round, voter: str, allocations: Mapping[str, int], now: datetime) -> Receipt:
+def check_ballot(area: Area, current: Round, allocations: Mapping[str, int], now: datetime) -> None:
     if not current.is_open(now):  # the one rule the ballot view's votingOpen shows
         raise Conflict("round_not_open_yet" if now < current.opens else "no_open_round")
     check_allocations(allocations, current.priority_ids, area.budget)
+
+
+def _record(area: Area, current: Round, voter: str, allocations: Mapping[str, int], now: datetime) -> Receipt:
     kept_bobbies = counted(allocations)
     who = voter_hash(secrets.voter_key(), voter)
     fingerprint = digest(area.id, current.id, kept_bobbies)
