@@ -20,7 +20,6 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from bobbies.observability import logger, metrics, traced
 from bobbies.usecases.aggregation import apply_batch
-from bobbies.usecases.replay import replay_parked
 
 
 class RecordNotApplied(Exception):
@@ -33,6 +32,8 @@ def confirm(failed: set[str], record: DynamoDBRecord) -> None:
 
 
 def replay(record: SQSRecord) -> None:
+    from bobbies.usecases.replay import replay_parked  # only a replay of parked batches needs it
+
     replay_parked(json.loads(record.body))
 
 

@@ -1,101 +1,78 @@
-"""The public HTTP API: a thin door from API Gateway into bobbies.usecases."""
+"""The public HTTP API: a thin door from API Gateway into bobbies.usecases.
 
-from dataclasses import asdict
+A cold start imports only the routing and what the first request's route uses: each route imports
+its use case when called, and /api/openapi.json (bobbies.api_document, where the routes' parameters,
+bodies and answers are declared with pydantic models) is made only when asked for.
+"""
+
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Any
 from urllib.parse import unquote
 
 from aws_lambda_powertools.event_handler import Response, content_types
-from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from pydantic import Field
 
-from bobbies.api_models import (
-    AreaOneOut,
-    AreasOut,
-    BallotIn,
-    BallotPaperOut,
-    DistrictResultsOut,
-    PostcodeOut,
-    ReceiptCheckOut,
-    ReceiptOut,
-    ResultsOut,
-    RoundsOut,
-    TaskingsOut,
-    responses,
-)
-from bobbies.api_models_proposals import ProposalIn, ProposalOut, WaitingProposalsOut, proposal_responses
-from bobbies.domain.postcode import PATTERN as POSTCODE_PATTERN
-from bobbies.http import make_resolver, openapi_document, refused_as, resolve
+from bobbies.api_input import ballot_body, page_cursor, page_limit
+from bobbies.http import make_resolver, resolve
 from bobbies.observability import logger, metrics, traced
-from bobbies.usecases import proposals, receipts, views, voting
+from bobbies.snapstart import register
 
 app = make_resolver()
+register()  # SnapStart's hooks (template.yaml publishes this function's versions with SnapStart)
 
-# The views build the JSON the page relies on; the models in `responses` describe it for the
-# document. Handlers return the views' dicts (annotated `Json`), so no answer pays for a second
-# validation at run time: the tests check the views and the running API against the models.
+# The views build the JSON the page relies on; bobbies.api_models describe it for the document, and
+# the tests check the views and the running API against the models.
 Json = dict[str, Any]
-# Identifiers from the seed data, as examples for the document's readers (and its tests).
-AreaId = Annotated[str, Path(openapi_examples={"bangor": {"value": "bangor"}})]
 
 
-@app.get("/api/areas", responses=responses({200: (AreasOut, "Every area, by id.")}))
+def query(name: str) -> str | None:
+    return app.current_event.get_query_string_value(name)
+
+
+@app.get("/api/areas")
 def list_areas() -> Json:
+    from bobbies.usecases import views
+
     return views.list_areas()
 
 
-@app.get(
-    "/api/areas/<areaId>",
-    responses=responses({200: (AreaOneOut, "The area, with its names and district.")}, 404),
-)
+@app.get("/api/areas/<areaId>")
 def get_area(areaId: str) -> Json:
+    from bobbies.usecases import views
+
     return views.area(areaId)
 
 
-@app.get(
-    "/api/postcodes/<postcode>",
-    responses=responses({200: (PostcodeOut, "The area the postcode is in.")}, 400, 404),
-)
-def find_postcode(
-    # Documented, not checked here: the path arrives percent-encoded; the domain checks it decoded.
-    postcode: Annotated[
-        str,
-        Path(
-            json_schema_extra={"pattern": POSTCODE_PATTERN},
-            openapi_examples={"Bangor": {"value": "LL57 2DG"}, "outside": {"value": "SW1A 1AA"}},
-        ),
-    ],
-) -> Json:
-    return views.find_postcode(unquote(postcode))
+@app.get("/api/postcodes/<postcode>")
+def find_postcode(postcode: str) -> Json:
+    from bobbies.usecases import views
+
+    return views.find_postcode(unquote(postcode))  # the domain checks it decoded
 
 
-@app.get(
-    "/api/areas/<areaId>/ballot",
-    responses=responses({200: (BallotPaperOut, "The current round and its priorities.")}, 404),
-)
-def get_ballot(areaId: AreaId) -> Json:
+@app.get("/api/areas/<areaId>/ballot")
+def get_ballot(areaId: str) -> Json:
+    from bobbies.usecases import views
+
     return views.ballot(areaId, datetime.now(UTC))
 
 
-@app.get(
-    "/api/areas/<areaId>/rounds",
-    responses=responses({200: (RoundsOut, "The area's rounds, newest first.")}, 404),
-)
-def list_rounds(areaId: AreaId) -> Json:
+@app.get("/api/areas/<areaId>/rounds")
+def list_rounds(areaId: str) -> Json:
+    from bobbies.usecases import views
+
     return views.rounds(areaId, datetime.now(UTC))
 
 
-@app.post(
-    "/api/areas/<areaId>/ballots",
-    responses=responses(
-        {201: (ReceiptOut, "A first ballot, counted."), 200: (ReceiptOut, "The voter's ballot, replaced.")},
-        *(400, 404, 409, 413, 415, 422),
-    ),
-)
-def cast_ballot(areaId: AreaId, ballot: Annotated[BallotIn, Body()]) -> Response[Json]:
-    receipt = voting.cast_ballot(areaId, ballot.voter, ballot.allocations, datetime.now(UTC))
+@app.post("/api/areas/<areaId>/ballots")
+def cast_ballot(areaId: str) -> Response[Json]:
+    from dataclasses import asdict
+
+    from bobbies.usecases import voting
+
+    voter, allocations = ballot_body(app.current_event.body or "")
+    receipt = voting.cast_ballot(areaId, voter, allocations, datetime.now(UTC))
     return Response(
         status_code=200 if receipt.replaced else 201,
         content_type=content_types.APPLICATION_JSON,
@@ -103,86 +80,66 @@ def cast_ballot(areaId: AreaId, ballot: Annotated[BallotIn, Body()]) -> Response
     )
 
 
-@app.get(
-    "/api/areas/<areaId>/results",
-    responses=responses({200: (ResultsOut, "The round's standings.")}, 400, 404),
-)
-def get_results(areaId: AreaId, round: Annotated[str | None, Query()] = None) -> Json:
-    return views.results(areaId, round)
+@app.get("/api/areas/<areaId>/results")
+def get_results(areaId: str) -> Json:
+    from bobbies.usecases import views
+
+    return views.results(areaId, query("round"))
 
 
-@app.get(
-    "/api/districts/<districtId>/results",
-    responses=responses({200: (DistrictResultsOut, "Each area's current round.")}, 404),
-)
-def get_district_results(
-    districtId: Annotated[str, Path(openapi_examples={"west": {"value": "west"}})],
-) -> Json:
+@app.get("/api/districts/<districtId>/results")
+def get_district_results(districtId: str) -> Json:
+    from bobbies.usecases import views
+
     return views.district_results(districtId)
 
 
-@app.get(
-    "/api/receipts/<receipt>",
-    responses=responses(
-        {200: (ReceiptCheckOut, "What became of the ballot this receipt was given for.")}, 404
-    ),
-)
+@app.get("/api/receipts/<receipt>")
 def check_receipt(receipt: str) -> Json:
+    from bobbies.usecases import receipts
+
     return receipts.check_receipt(unquote(receipt))
 
 
-@app.get(
-    "/api/taskings",
-    responses=responses({200: (TaskingsOut, "Published taskings, newest first.")}, 400, 404),
-)
-def list_taskings(
-    area: Annotated[str | None, Query()] = None,
-    limit: Annotated[int, Field(ge=1, le=100), refused_as("invalid_limit"), Query()] = 20,
-    cursor: Annotated[str | None, Field(max_length=1000), refused_as("invalid_cursor"), Query()] = None,
-) -> Json:
-    return views.list_taskings(area, limit, cursor)
+@app.get("/api/taskings")
+def list_taskings() -> Json:
+    from bobbies.usecases import views
+
+    limit, cursor = page_limit(query("limit")), page_cursor(query("cursor"))
+    return views.list_taskings(query("area"), limit, cursor)
 
 
-@app.post(
-    "/api/areas/<areaId>/proposals",
-    responses=proposal_responses(
-        {202: (ProposalOut, "Received, pending; its reference looks it up: GET /api/proposals/{reference}")},
-        *(400, 404, 409, 413, 415, 422, 429),
-    ),
-)
-def propose(areaId: AreaId, proposal: Annotated[ProposalIn, Body()]) -> Response[Json]:
+@app.post("/api/areas/<areaId>/proposals")
+def propose(areaId: str) -> Response[Json]:
+    from bobbies.api_input import proposal_body
+    from bobbies.usecases import proposals
+
+    proposal = proposal_body(app.current_event.body or "")
     received = proposals.propose(
         areaId, proposal.voter, proposal.title, proposal.description, proposal.language, datetime.now(UTC)
     )
     return Response(status_code=202, content_type=content_types.APPLICATION_JSON, body=received)
 
 
-@app.get(
-    "/api/areas/<areaId>/proposals",
-    responses=responses({200: (WaitingProposalsOut, "Approved proposals waiting for the next round.")}, 404),
-)
-def list_waiting_proposals(areaId: AreaId) -> Json:
+@app.get("/api/areas/<areaId>/proposals")
+def list_waiting_proposals(areaId: str) -> Json:
+    from bobbies.usecases import proposals
+
     return proposals.waiting(areaId)
 
 
-@app.get(
-    "/api/proposals/<reference>",
-    responses=responses({200: (ProposalOut, "What became of the proposal with this reference.")}, 404),
-)
+@app.get("/api/proposals/<reference>")
 def check_proposal(reference: str) -> Json:
+    from bobbies.usecases import proposals
+
     return proposals.check_proposal(unquote(reference))
 
 
-@app.get(
-    "/api/openapi.json",
-    responses={200: {"description": "This document.", "content": {"application/json": {"schema": {}}}}},
-)
+@app.get("/api/openapi.json")
 def openapi() -> Response[str]:
-    return Response(
-        status_code=200,
-        content_type=content_types.APPLICATION_JSON,
-        body=openapi_document(app, title="Balance Your Bobbies", version="1.0.0"),
-    )
+    from bobbies.api_document import document
+
+    return Response(status_code=200, content_type=content_types.APPLICATION_JSON, body=document())
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)

@@ -29,6 +29,7 @@ from local.template.intrinsics import LocalResources, resolve
 from local.template.loading import (
     ACCOUNT,
     FUNCTION,
+    TABLE,
     TemplateError,
     UnsupportedIntrinsic,
     load_template,
@@ -46,6 +47,7 @@ from local.template.provisioning import (
 __all__ = [
     "ACCOUNT",
     "FUNCTION",
+    "TABLE",
     "ApiRoute",
     "FunctionSpec",
     "LocalResources",

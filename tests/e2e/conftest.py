@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import requests
 from local.testing import RunnerProcess, runner_process
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page, expect
 
 from bobbies.domain.times import parse_utc, utc_text
 from tests.e2e.seed import seed_area
@@ -123,6 +123,12 @@ def browser_context_args(
     return args
 
 
+# What a user would see may come seconds late on a loaded machine (another build beside this one, a
+# function's first, cold call): assertions and actions wait up to 20 s for it, not Playwright's 5 s.
+PATIENCE_MS = 20_000
+expect.set_options(timeout=PATIENCE_MS)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def screenshots_dir() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -131,11 +137,11 @@ def screenshots_dir() -> Path:
 
 @pytest.fixture
 def new_context(new_context: Callable[..., BrowserContext]) -> Callable[..., BrowserContext]:
-    """pytest-playwright's contexts (closed after the test), each waiting up to 10 s on an action."""
+    """pytest-playwright's contexts (closed after the test), each waiting up to PATIENCE_MS on an action."""
 
     def make(**options: Any) -> BrowserContext:
         context = new_context(**options)
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(PATIENCE_MS)
         return context
 
     return make

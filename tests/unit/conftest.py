@@ -21,6 +21,7 @@ from bobbies.domain.model import Round
 from bobbies.settings import settings
 from bobbies.store import catalogue
 from bobbies.store.models import forget_connections
+from bobbies.usecases.voting import forget_kept
 
 KEPT = datetime(2100, 1, 1, tzinfo=UTC)  # when ballots written straight to the store expire
 
@@ -75,6 +76,7 @@ def moto_stack() -> Iterator[LocalAws]:
         os.environ.update(environment)
         settings.cache_clear()
         forget_connections()
+        forget_kept()
         try:
             yield LocalAws(resources, environment)
         finally:
@@ -82,6 +84,7 @@ def moto_stack() -> Iterator[LocalAws]:
             os.environ.update(saved)
             settings.cache_clear()
             forget_connections()
+            forget_kept()
 
 
 @pytest.fixture

@@ -2,16 +2,13 @@
 
 import base64
 import json
-from typing import Annotated, Any
+from typing import Any
 
 import pytest
-from aws_lambda_powertools.event_handler.openapi.params import Query
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from local.lambdas import LambdaContext
-from pydantic import Field
 
-from bobbies.http import make_resolver, refused_as, resolve
 from bobbies.store.models import storable_key
 from tests.conftest import api_event, load_handler
 from tests.unit.conftest import LocalAws
@@ -166,33 +163,3 @@ def test_a_key_dynamodb_would_refuse_is_never_sent_to_it(key: str, storable: boo
     # moto accepts keys real DynamoDB refuses (empty, over 1024 bytes, not UTF-8): a lookup by one
     # must be "not found" before it reaches the table, or on AWS it is a ValidationException, a 500.
     assert storable_key(key) is storable
-
-
-def probe_api() -> Any:
-    """A resolver with the API's error mapping and one route: a parameter named `limit` that declares
-    nothing, and one named otherwise that declares invalid_limit."""
-    app = make_resolver()
-
-    @app.get("/api/probe")
-    def probe(
-        limit: Annotated[int, Query()] = 1,
-        size: Annotated[int, Field(ge=1), refused_as("invalid_limit"), Query()] = 1,
-    ) -> dict[str, int]:
-        return {"limit": limit, "size": size}
-
-    return app
-
-
-@pytest.mark.parametrize(
-    ("query", "code"),
-    [
-        ({"limit": "ten"}, "invalid_query"),
-        ({"size": "ten"}, "invalid_limit"),
-        ({"size": "0"}, "invalid_limit"),
-    ],
-)
-def test_a_bad_query_parameter_gets_the_code_it_declares_whatever_its_name(
-    query: dict[str, str], code: str
-) -> None:
-    answer = resolve(probe_api(), api_event("GET", "/api/probe", query=query), LambdaContext())
-    assert (answer["statusCode"], json.loads(answer["body"])["error"]["code"]) == (400, code)

@@ -1,4 +1,4 @@
-"""The public API's request and response shapes, so /api/openapi.json is made from the code.
+"""The public API's response shapes, so /api/openapi.json is made from the code (bobbies.api_document).
 
 The views in usecases/views.py build the JSON; these models describe it field for field (extra
 fields are forbidden, so a field added to a view without its model fails the tests that check the
@@ -6,21 +6,9 @@ views and the running API against the document). The page relies on the views' J
 """
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StrictInt,
-    ValidationError,
-    ValidatorFunctionWrapHandler,
-    WrapValidator,
-)
-from pydantic_core import PydanticCustomError
-
-from bobbies.domain.ballot import VOTER_TOKEN
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Shape(BaseModel):
@@ -32,45 +20,6 @@ class Text(Shape):
 
     en: str
     cy: str
-
-
-# Requests
-
-
-def _whole(value: Any) -> Any:
-    """JSON has one kind of number: 10.0 is the whole number 10 (as the schema's "integer" says)."""
-    return int(value) if isinstance(value, float) and value.is_integer() else value
-
-
-def _named_whole(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-    """Anything but a whole number is refused as the domain's not_whole_bobbies (the error type is
-    the code the HTTP layer gives), so no one has to recognise the field by its name."""
-    try:
-        return handler(value)
-    except ValidationError:
-        raise PydanticCustomError("not_whole_bobbies", "Bobbies come whole.") from None
-
-
-# Whole and not negative; "10" and true are not numbers of bobbies.
-Bobbies = Annotated[StrictInt, BeforeValidator(_whole), WrapValidator(_named_whole), Field(ge=0)]
-
-
-class BallotIn(Shape):
-    """A resident's ballot: whole bobbies per priority, summing to the area's budget."""
-
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [{"voter": "Zq3vV0d8sK2mW7xYb1", "allocations": {"speeding": 6, "drugs": 4}}]
-        }
-    )
-
-    voter: str = Field(
-        pattern=f"^{VOTER_TOKEN.pattern}$",
-        description="Opaque token the page keeps; only its keyed hash is stored.",
-    )
-    allocations: dict[str, Bobbies] = Field(
-        description="Bobbies given to each priority id: whole, none negative, summing to the area's budget."
-    )
 
 
 # Errors
@@ -301,23 +250,3 @@ class TaskingOut(Shape):
 class TaskingsOut(Shape):
     taskings: list[TaskingOut] = Field(description="Newest first.")
     next: str | None = Field(description="The cursor for the next page, if there is one.")
-
-
-def json_response(model: type[BaseModel], description: str) -> dict[str, Any]:
-    return {"description": description, "content": {"application/json": {"model": model}}}
-
-
-ERRORS: dict[int, str] = {
-    400: "Malformed request (e.g. invalid_postcode, invalid_json, invalid_cursor).",
-    404: "Not found (e.g. area_not_found, round_not_found).",
-    409: "Not possible now (e.g. no_open_round).",
-    413: "Body larger than 8 KB.",
-    415: "Body not application/json.",
-    422: "Well formed but breaks a rule (e.g. budget_mismatch, invalid_voter).",
-}
-
-
-def responses(ok: dict[int, tuple[type[BaseModel], str]], *errors: int) -> dict[int, Any]:
-    """An operation's documented answers: its successes and its errors, all errors in one shape."""
-    answers = {status: json_response(model, words) for status, (model, words) in ok.items()}
-    return answers | {status: json_response(ErrorOut, ERRORS[status]) for status in errors}

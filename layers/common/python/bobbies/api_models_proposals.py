@@ -1,4 +1,4 @@
-"""The shapes of the proposals routes, for /api/openapi.json (see api_models.py for the pattern).
+"""The shapes of the proposals routes, for /api/openapi.json (declared on the routes in api_document.py).
 
 Only the shape of a proposal is checked here; its rules (lengths counted in characters after NFC,
 a title that is not blank) are the domain's (domain/proposals.py), so a client gets the domain's own
@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, ModelWrapValidatorHandler, ValidationError, model_validator
 
-from bobbies.api_models import ERRORS, ErrorOut, Shape, Text, json_response
+from bobbies.api_models import Shape, Text
 from bobbies.domain.ballot import VOTER_TOKEN
 from bobbies.domain.errors import InvalidInput, Malformed
 from bobbies.domain.proposals import DESCRIPTION_MOST, TITLE_MOST
@@ -106,13 +106,3 @@ class WaitingProposal(Shape):
 class WaitingProposalsOut(Shape):
     area: str
     proposals: list[WaitingProposal] = Field(description="Approved, waiting for the next round; oldest first")
-
-
-LIMITED = "Too many proposals for now (too_many_proposals: this resident today; area_proposals_full)."
-
-
-def proposal_responses(ok: dict[int, tuple[type[Shape], str]], *errors: int) -> dict[int, Any]:
-    """As api_models.responses, with the 429 the proposal limits answer."""
-    answers = {status: json_response(model, words) for status, (model, words) in ok.items()}
-    wording = {**ERRORS, 429: LIMITED}
-    return answers | {status: json_response(ErrorOut, wording[status]) for status in errors}

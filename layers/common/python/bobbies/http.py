@@ -7,15 +7,13 @@ in Welsh when the request asks for it (Accept-Language: cy).
 import base64
 import binascii
 import json
-from functools import cache
 from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response, content_types
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
-from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 
 from bobbies.domain.errors import Conflict, DomainError, InvalidInput, Malformed, NotFound, TooMany
-from bobbies.messages import ERRORS, error_message
+from bobbies.messages import error_message
 from bobbies.observability import count, count_by, logger
 
 MAX_BODY_BYTES = 8 * 1024
@@ -47,13 +45,6 @@ STATUS: dict[type[Refusal], int] = {
     TooLarge: 413,
     UnsupportedMediaType: 415,
 }
-# Validation errors that are the domain's rules (the ballot's model states them, so the document
-# does), each with the domain's code; pydantic's error type is what is matched, never a field.
-RULE_CODES = {
-    "string_pattern_mismatch": "invalid_voter",
-    "greater_than_equal": "negative_allocation",
-    "not_whole_bobbies": "not_whole_bobbies",
-}
 
 
 def language(headers: dict[str, str] | None) -> str:
@@ -69,39 +60,10 @@ def status_of(error: Refusal) -> int:
     return next(status for kind, status in STATUS.items() if isinstance(error, kind))
 
 
-def refused_as(code: str) -> Any:
-    """A parameter's validator: whatever is wrong with its value (the constraints written before this
-    one included), the request is refused with `code`. The pydantic error's type is the code, so the
-    parameter declares its own and no one has to recognise it by its name."""
-    from pydantic import ValidationError, ValidatorFunctionWrapHandler, WrapValidator
-    from pydantic_core import PydanticCustomError
-
-    def refuse(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-        try:
-            return handler(value)
-        except ValidationError:
-            raise PydanticCustomError(code, error_message(code, "en")) from None
-
-    return WrapValidator(refuse)
-
-
-def refusal_of(error: RequestValidationError) -> DomainError:
-    """The first thing wrong with the request, as the domain error a client can act on."""
-    for problem in error.errors():
-        kind, place = problem.get("type", ""), [str(part) for part in problem.get("loc", ())]
-        if place[:1] == ["query"]:  # a query that cannot be read, with the code its parameter declares
-            return Malformed(kind if kind in ERRORS else "invalid_query")
-        if kind == "json_invalid":
-            return Malformed("invalid_json")
-        if kind == "extra_forbidden":
-            return Malformed("unknown_field")
-        if kind in RULE_CODES:
-            return InvalidInput(RULE_CODES[kind])
-    return Malformed("invalid_body")
-
-
 def make_resolver() -> APIGatewayRestResolver:
-    app = APIGatewayRestResolver(enable_validation=True)
+    # No validation middleware: it would import pydantic on every cold start. Bodies and queries are
+    # read by bobbies.api_input, by the rules the document (bobbies.api_document) states.
+    app = APIGatewayRestResolver()
 
     def reply(status: int, code: str, headers: dict[str, str] | None = None) -> Response:
         if app.current_event.http_method == "POST":
@@ -119,10 +81,6 @@ def make_resolver() -> APIGatewayRestResolver:
         logger.info("request refused", extra={"code": error.code})
         return reply(status_of(error), error.code)
 
-    @app.exception_handler(RequestValidationError)
-    def invalid_request(error: RequestValidationError) -> Response:
-        return domain_error(refusal_of(error))
-
     @app.not_found
     def not_found(_: NotFoundError) -> Response:
         allowed = methods_for(app, app.current_event.path)
@@ -138,20 +96,6 @@ def make_resolver() -> APIGatewayRestResolver:
         return reply(500, "internal_error")
 
     return app
-
-
-@cache
-def openapi_document(app: APIGatewayRestResolver, title: str, version: str) -> str:
-    """The OpenAPI document, once per process. Powertools adds a 422 in FastAPI's validation shape to
-    every operation; ours are in the one error shape, so where a route declares no 422 it has none."""
-    document = json.loads(app.get_openapi_json_schema(title=title, version=version))
-    for operation in (op for path in document["paths"].values() for op in path.values()):
-        refused = operation["responses"].get("422", {})
-        if "HTTPValidationError" in json.dumps(refused):
-            del operation["responses"]["422"]
-    for name in ("HTTPValidationError", "ValidationError"):
-        document.get("components", {}).get("schemas", {}).pop(name, None)
-    return json.dumps(document)
 
 
 def methods_for(app: APIGatewayRestResolver, path: str) -> list[str]:

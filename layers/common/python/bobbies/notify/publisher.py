@@ -3,8 +3,6 @@
 import json
 from typing import Any, Protocol
 
-import boto3
-
 from bobbies.notify.render import TaskingMessage
 
 
@@ -32,7 +30,15 @@ def per_protocol(message: TaskingMessage) -> dict[str, str]:
 class SnsPublisher:
     def __init__(self, topic_arn: str, client: Any = None) -> None:
         self.topic_arn = topic_arn
-        self.client = client or boto3.client("sns")
+        self._client = client
+
+    @property
+    def client(self) -> Any:
+        if self._client is None:
+            import boto3  # made on the first tasking to publish: most nights have none
+
+            self._client = boto3.client("sns")
+        return self._client
 
     def publish(self, message: TaskingMessage) -> None:
         self.client.publish(

@@ -297,6 +297,9 @@ def condition_failed(error: Exception) -> bool:
 
 
 def forget_connections() -> None:
-    """Rebind on next use: for tests and the local runner, whose endpoint changes under one process."""
+    """Rebind on next use, and drop the clients now: for tests and the local runner, whose endpoint
+    changes under one process, and for a SnapStart restore (bobbies.snapstart)."""
     _bind.cache_clear()
     _connection.cache_clear()
+    for model in _TABLES:
+        model._connection = None

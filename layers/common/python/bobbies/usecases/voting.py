@@ -1,17 +1,32 @@
-"""Casting a ballot: checked against the open round, stored once per voter per round."""
+"""Casting a ballot: checked against the open round, stored once per voter per round.
 
+A warm function keeps the area and its current round it read for KEEP_SECONDS (what does not change
+within a round: the round's priorities, times and the area's budget), so a warm ballot costs one
+read (the voter's earlier ballot, which the write must name) and one write (the transaction in
+store.ballots). Nothing kept can let a ballot in late: the transaction itself checks that the round
+is still open, and refuses a ballot the nightly close overtakes, kept round or not. Nor can it
+refuse one wrongly: a ballot a kept round refuses (ended, or not its priorities) is checked once
+more against the area and round read afresh, as the nightly run may have moved the area on.
+"""
+
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from bobbies.domain.ballot import check_allocations, check_voter_token, counted, digest, voter_hash
-from bobbies.domain.errors import Conflict
+from bobbies.domain.errors import Conflict, InvalidInput
+from bobbies.domain.model import Area, Round
 from bobbies.domain.rounds import ballots_kept_until
 from bobbies.observability import count, logger
 from bobbies.settings import settings
 from bobbies.store import ballots, catalogue, secrets
 
 ATTEMPTS = 3  # a race with the same voter's other device is settled by re-reading, not by overwriting
+KEEP_SECONDS = 60.0
+
+# area id -> (monotonic time read, the area, its current round); forget_kept() clears it.
+_kept: dict[str, tuple[float, Area, Round]] = {}
 
 
 @dataclass(frozen=True)
@@ -24,21 +39,53 @@ class Receipt:
     receipt: str  # the code a resident keeps to check this ballot version (GET /api/receipts/{code})
 
 
-def cast_ballot(area_id: str, voter: str, allocations: Mapping[str, int], now: datetime) -> Receipt:
-    check_voter_token(voter)
+def forget_kept() -> None:
+    """Read areas and rounds afresh next time (tests; a SnapStart restore)."""
+    _kept.clear()
+
+
+def ballot_paper(area_id: str, fresh: bool) -> tuple[Area, Round, bool]:
+    """The area and its current round, and whether they were kept from an earlier request."""
+    kept = _kept.get(area_id)
+    if kept and not fresh and time.monotonic() - kept[0] < KEEP_SECONDS:
+        return kept[1], kept[2], True
     area = catalogue.get_area(area_id)
     current = catalogue.current_round(area)
+    _kept[area_id] = (time.monotonic(), area, current)
+    return area, current, False
+
+
+def cast_ballot(area_id: str, voter: str, allocations: Mapping[str, int], now: datetime) -> Receipt:
+    check_voter_token(voter)
+    area, current, kept = ballot_paper(area_id, fresh=False)
+    try:
+        check_ballot(area, current, allocations, now)
+    except (Conflict, InvalidInput):
+        if not kept:
+            raise
+        # Refused by a kept round: it may have ended, and the area moved on to its next round.
+        area, current, _ = ballot_paper(area_id, fresh=True)
+        check_ballot(area, current, allocations, now)
+    return _record(area, current, voter, allocations, now)
+
+
+def check_ballot(area: Area, current: Round, allocations: Mapping[str, int], now: datetime) -> None:
     if not current.is_open(now):  # the one rule the ballot view's votingOpen shows
         raise Conflict("round_not_open_yet" if now < current.opens else "no_open_round")
     check_allocations(allocations, current.priority_ids, area.budget)
-    kept = counted(allocations)
+
+
+def _record(area: Area, current: Round, voter: str, allocations: Mapping[str, int], now: datetime) -> Receipt:
+    kept_bobbies = counted(allocations)
     who = voter_hash(secrets.voter_key(), voter)
-    fingerprint = digest(area.id, current.id, kept)
+    fingerprint = digest(area.id, current.id, kept_bobbies)
     expires = ballots_kept_until(current.closes, settings().ballot_retention_days)
     for _ in range(ATTEMPTS):
         earlier = ballots.find_ballot(area.id, current.id, who)
         try:
-            stored = ballots.record_ballot(area.id, current.id, who, kept, fingerprint, now, earlier, expires)
+            stored = ballots.record_ballot(
+                area.id, current.id, who, kept_bobbies, fingerprint, now, earlier, expires
+            )
         except Conflict as refused:
             if refused.code != "ballot_changed":
                 raise  # the round closed under the ballot: not worth another attempt
@@ -51,7 +98,7 @@ def cast_ballot(area_id: str, voter: str, allocations: Mapping[str, int], now: d
             stored.ballot_id,
             current.id,
             fingerprint,
-            kept,
+            kept_bobbies,
             replaced=earlier is not None,
             receipt=stored.receipt,
         )

@@ -1,0 +1,104 @@
+"""What the API reads from a request besides its path: the ballot's and a proposal's body, and the
+taskings' query.
+
+Checked here by hand, in the order and with the codes the document's models state
+(`bobbies.api_document`: BallotIn, and the taskings route's query), so a cold request pays for no
+validation library: pydantic is imported only to write the document. tests/unit/test_api_input.py
+holds the two to the same verdict on every body it can think of.
+"""
+
+import json
+import math
+from typing import TYPE_CHECKING, Any
+
+from bobbies.domain.ballot import VOTER_TOKEN
+from bobbies.domain.errors import DomainError, InvalidInput, Malformed
+
+if TYPE_CHECKING:
+    from bobbies.api_models_proposals import ProposalIn
+
+FIELDS = ("voter", "allocations")
+LIMITS = (1, 100)  # taskings per page
+MAX_CURSOR = 1000
+
+
+def _bobbies(value: Any) -> int | str:
+    """A whole number of bobbies, or the rule it breaks. JSON has one kind of number: 10.0 is 10."""
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return "not_whole_bobbies"
+    return "negative_allocation" if value < 0 else value
+
+
+def _problems(body: Any) -> list[str]:
+    """Every problem, in the order the model reports them (fields in order, then unknown fields);
+    "" for one the model has no code for."""
+    if not isinstance(body, dict):
+        return [""]
+    problems = []
+    voter = body.get("voter")
+    if not isinstance(voter, str):
+        problems.append("")
+    elif not VOTER_TOKEN.fullmatch(voter):
+        problems.append("invalid_voter")
+    allocations = body.get("allocations")
+    if not isinstance(allocations, dict):
+        problems.append("")
+    else:
+        problems += [found for found in map(_bobbies, allocations.values()) if isinstance(found, str)]
+    return problems + ["unknown_field" for key in body if key not in FIELDS]
+
+
+def ballot_body(text: str) -> tuple[str, dict[str, int]]:
+    """The voter's token and whole bobbies per priority, or the first thing wrong with the body."""
+    try:
+        body = json.loads(text) if text else None  # no body at all: no ballot, not broken JSON
+    except json.JSONDecodeError:
+        raise Malformed("invalid_json") from None
+    for code in _problems(body):
+        if code == "unknown_field":
+            raise Malformed(code)
+        if code:
+            raise InvalidInput(code)
+    if not isinstance(body, dict) or _problems(body):
+        raise Malformed("invalid_body")
+    return body["voter"], {key: int(value) for key, value in body["allocations"].items()}
+
+
+def _check(kind: type[DomainError], code: str, holds: bool) -> None:
+    if not holds:
+        raise kind(code)
+
+
+def page_limit(raw: str | None, default: int = 20) -> int:
+    """`limit`: a whole number from 1 to 100 (as the document's query says), else invalid_limit."""
+    if raw is None:
+        return default
+    try:
+        if not raw.isascii():  # int() reads other scripts' digits too; the document means 0-9
+            raise ValueError(raw)
+        limit = int(raw.strip())
+    except ValueError:
+        raise Malformed("invalid_limit") from None
+    _check(Malformed, "invalid_limit", LIMITS[0] <= limit <= LIMITS[1])
+    return limit
+
+
+def page_cursor(raw: str | None) -> str | None:
+    _check(Malformed, "invalid_cursor", raw is None or len(raw) <= MAX_CURSOR)
+    return raw
+
+
+def proposal_body(text: str) -> "ProposalIn":
+    """A resident's proposal, or the first thing wrong with it. Proposals are rare, so this path
+    may pay for pydantic: ProposalIn turns any wrong shape into the domain's own refusal."""
+    try:
+        body = json.loads(text) if text else None
+    except json.JSONDecodeError:
+        raise Malformed("invalid_json") from None
+    if body is None:
+        raise Malformed("invalid_body")
+    from bobbies.api_models_proposals import ProposalIn
+
+    return ProposalIn.model_validate(body)
