@@ -16,6 +16,7 @@ class Settings:
     applied_changes_table: str
     receipts_table: str
     taskings_table: str
+    verdicts_table: str
     tasking_topic_arn: str
     voter_key_secret: str
     review_days: int
@@ -36,6 +37,7 @@ def settings() -> Settings:
         applied_changes_table=env["APPLIED_CHANGES_TABLE"],
         receipts_table=env["RECEIPTS_TABLE"],
         taskings_table=env["TASKINGS_TABLE"],
+        verdicts_table=env["VERDICTS_TABLE"],
         tasking_topic_arn=env.get("TASKING_TOPIC_ARN", ""),
         voter_key_secret=env.get("VOTER_KEY_SECRET", ""),
         review_days=int(env.get("REVIEW_DAYS", "28")),
