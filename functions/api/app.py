@@ -1,5 +1,6 @@
 """The public HTTP API: a thin door from API Gateway into bobbies.usecases."""
 
+import json
 from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -21,13 +22,20 @@ from bobbies.api_models import (
     ReceiptOut,
     ResultsOut,
     RoundsOut,
-    TaskingsOut,
     responses,
 )
+from bobbies.api_open_data import (
+    PoliceUkPriorities,
+    PoliceUkPriority,
+    TaskingsLifeOut,
+    VerdictIn,
+    VerdictOut,
+    text_response,
+)
 from bobbies.domain.postcode import PATTERN as POSTCODE_PATTERN
-from bobbies.http import make_resolver, openapi_document, resolve
+from bobbies.http import language, make_resolver, openapi_document, resolve
 from bobbies.observability import logger, metrics, traced
-from bobbies.usecases import receipts, views, voting
+from bobbies.usecases import feed, open_data, receipts, tasking_life, views, voting
 
 app = make_resolver()
 
@@ -131,7 +139,7 @@ def check_receipt(receipt: str) -> Json:
 
 @app.get(
     "/api/taskings",
-    responses=responses({200: (TaskingsOut, "Published taskings, newest first.")}, 400, 404),
+    responses=responses({200: (TaskingsLifeOut, "Published taskings, newest first.")}, 400, 404),
 )
 def list_taskings(
     area: Annotated[str | None, Query()] = None,
@@ -139,6 +147,86 @@ def list_taskings(
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
 ) -> Json:
     return views.list_taskings(area, limit, cursor)
+
+
+AreaQuery = Annotated[str | None, Query(max_length=200)]
+ATOM = "application/atom+xml; charset=utf-8"
+CSV = "text/csv; charset=utf-8"
+
+
+def download(body: str, media_type: str, name: str) -> Response[str]:
+    disposition = {"Content-Disposition": f'attachment; filename="{name}"'} if media_type == CSV else None
+    return Response(status_code=200, content_type=media_type, body=body, headers=disposition)
+
+
+@app.get(
+    "/api/taskings.atom",
+    responses={200: text_response("application/atom+xml", "The newest taskings as an Atom 1.0 feed.")}
+    | responses({}, 400, 404),
+)
+def taskings_feed(area: AreaQuery = None) -> Response[str]:
+    return download(feed.taskings_feed(area), ATOM, "taskings.atom")
+
+
+@app.get(
+    "/api/taskings.csv",
+    responses={200: text_response("text/csv", "Every published tasking, newest first.")}
+    | responses({}, 400, 404),
+)
+def taskings_csv(area: AreaQuery = None) -> Response[str]:
+    return download(open_data.taskings_csv(area), CSV, f"taskings-{area or 'north-wales'}.csv")
+
+
+@app.post(
+    "/api/taskings/<reference>/verdicts",
+    responses=responses({201: (VerdictOut, "Counted: once per ballot.")}, *(400, 404, 409, 413, 415, 422)),
+)
+def give_verdict(
+    reference: Annotated[str, Path(openapi_examples={"tasking": {"value": "K7QX-4MP2"}})],
+    verdict: Annotated[VerdictIn, Body()],
+) -> Response[Json]:
+    progress = tasking_life.give_verdict(
+        unquote(reference), verdict.receipt, verdict.madeADifference, datetime.now(UTC)
+    )
+    return Response(
+        status_code=201,
+        content_type=content_types.APPLICATION_JSON,
+        body={"verdicts": views.progress_view(progress)["verdicts"]},
+    )
+
+
+@app.get(
+    "/api/areas/<areaId>/results.json",
+    responses=responses(
+        {200: (ResultsOut, "The round's standings (the current round unless ?round=).")}, 400, 404
+    ),
+)
+def get_results_json(areaId: AreaId, round: Annotated[str | None, Query()] = None) -> Json:
+    return views.results(areaId, round)
+
+
+@app.get(
+    "/api/areas/<areaId>/results.csv",
+    responses={200: text_response("text/csv", "The round's standings, one priority a row.")}
+    | responses({}, 400, 404),
+)
+def get_results_csv(areaId: AreaId, round: Annotated[str | None, Query()] = None) -> Response[str]:
+    return download(open_data.results_csv(areaId, round), CSV, f"results-{areaId}.csv")
+
+
+@app.get(
+    "/api/areas/<areaId>/priorities.json",
+    responses=responses(
+        {200: (PoliceUkPriorities, "The area's taskings as police.uk's neighbourhood priorities.")}, 404
+    ),
+)
+def get_priorities(areaId: AreaId) -> Response[str]:
+    rows = open_data.priorities(areaId, language(app.current_event.headers))
+    return Response(
+        status_code=200,
+        content_type=content_types.APPLICATION_JSON,
+        body=json.dumps([PoliceUkPriority.model_validate(row).model_dump(by_alias=True) for row in rows]),
+    )
 
 
 @app.get(

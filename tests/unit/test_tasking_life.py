@@ -2,11 +2,12 @@
 overdue; how old each area's current tasking is."""
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
-from bobbies.domain.tasking import Note
 from bobbies.domain.errors import Conflict, InvalidInput, NotFound
+from bobbies.domain.tasking import Note
 from bobbies.store import tasking_life as stored_life
 from bobbies.usecases import tasking_life
 from bobbies.usecases.views import list_taskings
@@ -16,7 +17,7 @@ from tests.unit.tasking_helpers import ISSUED_AT, NOTE, OUTCOME, issue
 LATER = ISSUED_AT + timedelta(hours=5)
 
 
-def shown(area_id: str = "bangor") -> dict:  # type: ignore[type-arg]
+def shown(area_id: str = "bangor") -> dict[str, Any]:
     return dict(list_taskings(area_id)["taskings"][0])
 
 

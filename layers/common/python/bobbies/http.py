@@ -54,6 +54,7 @@ RULE_CODES = {
     "string_pattern_mismatch": "invalid_voter",
     "greater_than_equal": "negative_allocation",
     "not_whole_bobbies": "not_whole_bobbies",
+    "invalid_verdict": "invalid_verdict",
 }
 
 
