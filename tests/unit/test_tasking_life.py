@@ -1,16 +1,20 @@
 """A tasking's life after the nightly job: acknowledged, progress, outcome; what is refused; what is
 overdue; how old each area's current tasking is."""
 
+import json
 from datetime import timedelta
 from typing import Any
 
 import pytest
+from local.lambdas import LambdaContext
 
 from bobbies.domain.errors import Conflict, InvalidInput, NotFound
 from bobbies.domain.tasking import Note
+from bobbies.domain.times import utc_text
 from bobbies.store import tasking_life as stored_life
 from bobbies.usecases import tasking_life
 from bobbies.usecases.views import list_taskings
+from tests.conftest import load_handler
 from tests.unit.conftest import LocalAws
 from tests.unit.tasking_helpers import ISSUED_AT, NOTE, OUTCOME, issue
 
@@ -152,3 +156,19 @@ def test_each_areas_current_tasking_is_kept_current_for_three_months(seeded: Loc
     assert [(c.area_id, c.age_days, c.current) for c in ages] == [("bangor", 92, True)]
     stale = tasking_life.currency(ISSUED_AT + timedelta(days=93))
     assert [(c.age_days, c.current) for c in stale] == [(93, False)]
+
+
+def test_the_nightly_function_counts_overdue_taskings_in_its_metric(
+    seeded: LocalAws, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given a tasking nobody acknowledged for four days
+    issue("bangor")
+    handler = load_handler("NightlyTaskingsFunction")
+    capsys.readouterr()
+
+    # When the nightly function runs, it reports and emits TaskingsOverdue = 1
+    night = ISSUED_AT + timedelta(days=4)
+    report = handler({"scheduledTime": utc_text(night)}, LambdaContext())
+    assert report["taskings_overdue"] == 1
+    emitted = [json.loads(line) for line in capsys.readouterr().out.splitlines() if '"_aws"' in line]
+    assert [m["TaskingsOverdue"] for m in emitted if "TaskingsOverdue" in m] == [[1.0]]
