@@ -61,7 +61,7 @@ def test_the_atom_feed_is_atom_with_an_entry_per_tasking_in_both_languages(get: 
     assert bangor.findtext(f"{A}updated") == "2026-11-04T02:00:00Z"
     assert bangor.findtext(f"{A}published") == "2026-11-01T02:00:00Z"
     assert "Speeding / Goryrru" in str(bangor.findtext(f"{A}title"))
-    text = ET.tostring(bangor.find(f"{A}content"), encoding="unicode")
+    text = ET.tostring(bangor, encoding="unicode")
     assert NOTE["en"] in text and NOTE["cy"] in text and "Mae'r tîm yn gweithio arni" in text
     assert feed.findtext(f"{A}updated") == "2026-11-04T02:00:00Z"
 
