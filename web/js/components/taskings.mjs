@@ -84,6 +84,7 @@ export class Taskings extends AreaCard {
     const status = String(k.status || '');
     const outcome = i18n.loc(k.outcome);
     const second = k.runnerUp;
+    const [acknowledged, notes, verdicts] = this.progress(k);
     const how = k.decidedBy && k.decidedBy !== 'support'
       ? i18n.loc(k.decidedByText)
       : k.leadText && this.t('tasking.lead', { lead: i18n.loc(k.leadText) });
@@ -99,12 +100,12 @@ export class Taskings extends AreaCard {
       })),
       second ? h('p', null, this.t('decision.runnerUp', { title: i18n.loc(second.title), average: second.averageText })) : null,
       how ? h('p', { 'data-tasking': 'decided' }, how) : null,
-      ...this.progress(k).slice(0, 2),
+      acknowledged, notes,
       h('p', { class: 'hint' },
         k.issued ? this.t('tasking.issued', { date: i18n.date(k.issued, false) }) : null,
         k.issued && k.reference ? h('br') : null,
         k.reference ? this.t('tasking.reference', { reference: k.reference }) : null),
       after,
-      this.progress(k)[2]);
+      verdicts);
   }
 }
