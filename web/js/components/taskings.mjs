@@ -52,7 +52,7 @@ export class Taskings extends AreaCard {
       taskings.length
         ? h('ol', { class: 'taskings' }, taskings.map((k) => this.item(k)))
         : h('p', { class: 'empty-state' }, this.t('results.noTaskings')),
-      more, this.openData()].filter(Boolean));
+      more, taskings.length ? this.openData() : null].filter(Boolean));
   }
 
   /** Follow the area's taskings in a feed reader, or take them to a spreadsheet. */
