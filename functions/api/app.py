@@ -5,6 +5,7 @@ its use case when called, and /api/openapi.json (bobbies.api_document, where the
 bodies and answers are declared with pydantic models) is made only when asked for.
 """
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote
@@ -107,6 +108,66 @@ def list_taskings() -> Json:
 
     limit, cursor = page_limit(query("limit")), page_cursor(query("cursor"))
     return views.list_taskings(query("area"), limit, cursor)
+
+
+ATOM = "application/atom+xml; charset=utf-8"
+CSV = "text/csv; charset=utf-8"
+
+
+def download(body: str, media_type: str, name: str) -> Response[str]:
+    disposition = {"Content-Disposition": f'attachment; filename="{name}"'} if media_type == CSV else None
+    return Response(status_code=200, content_type=media_type, body=body, headers=disposition)
+
+
+@app.get("/api/taskings.atom")
+def taskings_feed() -> Response[str]:
+    from bobbies.api_input import area_query
+    from bobbies.usecases import feed
+
+    return download(feed.taskings_feed(area_query(query("area"))), ATOM, "taskings.atom")
+
+
+@app.get("/api/taskings.csv")
+def taskings_csv() -> Response[str]:
+    from bobbies.api_input import area_query
+    from bobbies.usecases import open_data
+
+    area = area_query(query("area"))
+    return download(open_data.taskings_csv(area), CSV, f"taskings-{area or 'north-wales'}.csv")
+
+
+@app.post("/api/taskings/<reference>/verdicts")
+def give_verdict(reference: str) -> Response[Json]:
+    from bobbies.api_input import verdict_body
+    from bobbies.usecases import tasking_life, views
+
+    receipt, made_a_difference = verdict_body(app.current_event.body or "")
+    progress = tasking_life.give_verdict(unquote(reference), receipt, made_a_difference, datetime.now(UTC))
+    verdicts = views.progress_view(progress)["verdicts"]
+    return Response(status_code=201, content_type=content_types.APPLICATION_JSON, body={"verdicts": verdicts})
+
+
+@app.get("/api/areas/<areaId>/results.json")
+def get_results_json(areaId: str) -> Json:
+    from bobbies.usecases import views
+
+    return views.results(areaId, query("round"))
+
+
+@app.get("/api/areas/<areaId>/results.csv")
+def get_results_csv(areaId: str) -> Response[str]:
+    from bobbies.usecases import open_data
+
+    return download(open_data.results_csv(areaId, query("round")), CSV, f"results-{areaId}.csv")
+
+
+@app.get("/api/areas/<areaId>/priorities.json")
+def get_priorities(areaId: str) -> Response[str]:
+    from bobbies.http import language
+    from bobbies.usecases import open_data
+
+    rows = open_data.priorities(areaId, language(app.current_event.headers))
+    return Response(status_code=200, content_type=content_types.APPLICATION_JSON, body=json.dumps(rows))
 
 
 @app.post("/api/areas/<areaId>/proposals")

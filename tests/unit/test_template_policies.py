@@ -17,6 +17,7 @@ from local.seed import load_seed
 from local.template import FUNCTION, load_template, of_type
 
 from bobbies.domain.times import utc_text
+from bobbies.usecases import tasking_life
 from tests.conftest import api_event, load_handler
 from tests.unit.conftest import SMALL_SEED, LocalAws, moto_stack
 from tests.unit.iam_calls import Grant, grants, recorded
@@ -95,6 +96,20 @@ def _run_everything(aws: LocalAws) -> dict[str, set[Grant]]:
         assert proposed["statusCode"] == 202, proposed
         _api("GET", f"/api/proposals/{_json(proposed)['proposal']['reference']}")
         _api("GET", "/api/areas/bangor/proposals")
+        for path in ("/api/taskings.atom", "/api/taskings.csv", "/api/areas/bangor/results.json",
+                     "/api/areas/bangor/results.csv", "/api/areas/bangor/priorities.json"):  # fmt: skip
+            _api("GET", path)
+    used["ApiFunction"] |= grants(calls)
+
+    tasking = _json(_api("GET", "/api/taskings", area="bangor"))["taskings"][0]
+    finished = datetime.now(UTC)  # the team's part (the console's, later) is not the API function's
+    tasking_life.acknowledge(tasking["area"], tasking["round"], "officer-1", finished)
+    outcome = {"en": "Patrols at the school gates.", "cy": "Patrolau wrth gatiau'r ysgol."}
+    tasking_life.complete_with_outcome(tasking["area"], tasking["round"], "officer-1", outcome, finished)
+    with recorded() as calls:
+        verdict = {"receipt": code, "madeADifference": True}
+        given = _api("POST", f"/api/taskings/{tasking['reference']}/verdicts", verdict)
+        assert given["statusCode"] == 201, given
     used["ApiFunction"] |= grants(calls)
     return used
 

@@ -102,4 +102,17 @@ export class Api {
 
   /** What became of a suggestion, by the reference its author was given. */
   proposal(reference) { return this.get(`/proposals/${enc(reference)}`); }
+
+  /** A resident's verdict on a completed tasking, once per ballot: {verdicts}. */
+  verdict(reference, receipt, madeADifference) {
+    return this.request(`/taskings/${enc(reference)}/verdicts`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ receipt, madeADifference }),
+    });
+  }
+
+  /** Where the open data is: the taskings' Atom feed and CSV, a round's results as CSV. */
+  feedHref(areaId) { return `${this.base}/taskings.atom?area=${enc(areaId)}`; }
+
+  taskingsCsvHref(areaId) { return `${this.base}/taskings.csv?area=${enc(areaId)}`; }
 }

@@ -79,7 +79,8 @@ export class ReceiptCheck extends Component {
     this.render();
     let state;
     try {
-      state = { answer: (await this.api.receipt(code)).receipt };
+      const answer = (await this.api.receipt(code)).receipt;
+      state = { answer, code, tasking: await this.taskingOf(answer) };
     } catch (error) {
       state = { error };
     }
@@ -99,8 +100,52 @@ export class ReceiptCheck extends Component {
     box.hidden = !(s.answer || s.error);
     box.className = `notice ${s.error ? 'notice-error' : s.answer?.status === 'counted' ? 'notice-ok' : 'notice-info'}`;
     if (s.error) box.replaceChildren(...this.problem(s.error));
-    else if (s.answer) box.replaceChildren(...this.answer(s.answer));
+    else if (s.answer) {
+      box.replaceChildren(...this.answer(s.answer));
+      if (s.tasking?.status === 'completed') box.append(this.verdict(s.tasking, s));
+    }
     else box.replaceChildren();
+  }
+
+  /** The tasking the receipt's round made, once the round is closed (null if none or unreachable). */
+  async taskingOf(answer) {
+    if (!answer?.round?.closed) return null;
+    try {
+      const page = await this.api.taskings(answer.area.id);
+      return (page.taskings || []).find((k) => k.round === answer.round.id) || null;
+    } catch {
+      return null; // the receipt's answer stands on its own
+    }
+  }
+
+  /** Once the round's tasking is completed, its voters can say (once per ballot) whether it made a difference. */
+  verdict(k, s) {
+    const { i18n } = this;
+    const said = s.verdict?.verdicts;
+    const ask = (made) => h('button', { type: 'button', class: 'button-secondary', 'data-verdict': String(made) },
+      this.t(made ? 'verdict.yes' : 'verdict.no'));
+    const buttons = said ? null : h('p', { class: 'verdict-choices' }, ask(true), ' ', ask(false));
+    buttons?.addEventListener('click', (ev) => {
+      const made = ev.target.closest('button')?.dataset.verdict;
+      if (made) this.sendVerdict(k, s, made === 'true');
+    });
+    return h('div', { class: 'verdict', 'data-answer': 'verdict' },
+      h('h3', null, this.t('verdict.heading')),
+      h('p', null, this.t('verdict.intro', { title: i18n.loc(k.priority?.title), outcome: i18n.loc(k.outcome) })),
+      buttons,
+      h('p', { class: 'hint', role: 'status' }, said ? this.t('verdict.thanks') : s.verdict?.error ? i18n.error(s.verdict.error) : this.t('verdict.once')));
+  }
+
+  async sendVerdict(k, s, made) {
+    let verdict;
+    try {
+      verdict = (await this.api.verdict(k.reference, s.code, made)).body;
+    } catch (error) {
+      verdict = { error };
+    }
+    if (this.state?.code !== s.code) return; // another receipt is on show now
+    this.state = { ...this.state, verdict };
+    this.render();
   }
 
   problem(error) {

@@ -52,7 +52,31 @@ export class Taskings extends AreaCard {
       taskings.length
         ? h('ol', { class: 'taskings' }, taskings.map((k) => this.item(k)))
         : h('p', { class: 'empty-state' }, this.t('results.noTaskings')),
-      more].filter(Boolean));
+      more, taskings.length ? this.openData() : null].filter(Boolean));
+  }
+
+  /** Follow the area's taskings in a feed reader, or take them to a spreadsheet. */
+  openData() {
+    const { id } = this.area;
+    return h('p', { class: 'hint', 'data-tasking': 'open-data' },
+      h('a', { href: this.api.feedHref(id), type: 'application/atom+xml' }, this.t('tasking.feed')), ' · ',
+      h('a', { href: this.api.taskingsCsvHref(id), download: '' }, this.t('tasking.csv')));
+  }
+
+  /** What the team did, as it reported it: acknowledged, progress notes, the outcome and the verdicts. */
+  progress(k) {
+    const { i18n } = this;
+    const notes = k.notes || [];
+    const yes = k.verdicts?.madeADifference || 0;
+    const no = k.verdicts?.noDifference || 0;
+    return [
+      k.acknowledged ? h('p', { class: 'hint' }, this.t('tasking.acknowledged', { date: i18n.date(k.acknowledged, false) })) : null,
+      notes.length ? h('div', { class: 'progress-notes' },
+        h('p', null, h('strong', null, this.t('tasking.progress'))),
+        h('ul', null, notes.map((n) => h('li', null, this.t('tasking.note', { date: i18n.date(n.at, false), text: i18n.loc(n.text) }))))) : null,
+      k.outcome ? h('p', { 'data-tasking': 'verdicts' },
+        this.t('tasking.madeADifference', { count: yes }), ' ', this.t('tasking.noDifference', { count: no })) : null,
+    ];
   }
 
   item(k) {
@@ -60,6 +84,7 @@ export class Taskings extends AreaCard {
     const status = String(k.status || '');
     const outcome = i18n.loc(k.outcome);
     const second = k.runnerUp;
+    const [acknowledged, notes, verdicts] = this.progress(k);
     const how = k.decidedBy && k.decidedBy !== 'support'
       ? i18n.loc(k.decidedByText)
       : k.leadText && this.t('tasking.lead', { lead: i18n.loc(k.leadText) });
@@ -75,10 +100,12 @@ export class Taskings extends AreaCard {
       })),
       second ? h('p', null, this.t('decision.runnerUp', { title: i18n.loc(second.title), average: second.averageText })) : null,
       how ? h('p', { 'data-tasking': 'decided' }, how) : null,
+      acknowledged, notes,
       h('p', { class: 'hint' },
         k.issued ? this.t('tasking.issued', { date: i18n.date(k.issued, false) }) : null,
         k.issued && k.reference ? h('br') : null,
         k.reference ? this.t('tasking.reference', { reference: k.reference }) : null),
-      after);
+      after,
+      verdicts);
   }
 }

@@ -24,7 +24,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from bobbies.api_input import LIMITS, MAX_CURSOR
+from bobbies.api_input import AREA_MOST, LIMITS, MAX_CURSOR
 from bobbies.api_models import (
     AreaOneOut,
     AreasOut,
@@ -37,9 +37,9 @@ from bobbies.api_models import (
     ResultsOut,
     RoundsOut,
     Shape,
-    TaskingsOut,
 )
 from bobbies.api_models_proposals import ProposalIn, ProposalOut, WaitingProposalsOut
+from bobbies.api_open_data import PoliceUkPriorities, TaskingsLifeOut, VerdictIn, VerdictOut, text_response
 from bobbies.domain.ballot import VOTER_TOKEN
 from bobbies.domain.postcode import PATTERN as POSTCODE_PATTERN
 
@@ -113,6 +113,7 @@ Postcode = Annotated[
     ),
 ]
 DistrictId = Annotated[str, Path(openapi_examples={"west": {"value": "west"}})]
+AreaQuery = Annotated[str | None, Query(max_length=AREA_MOST)]
 
 
 def documented_routes() -> APIGatewayRestResolver:
@@ -180,13 +181,61 @@ def documented_routes() -> APIGatewayRestResolver:
 
     @doc.get(
         "/api/taskings",
-        responses=responses({200: (TaskingsOut, "Published taskings, newest first.")}, 400, 404),
+        responses=responses({200: (TaskingsLifeOut, "Published taskings, newest first.")}, 400, 404),
     )
     def list_taskings(
         area: Annotated[str | None, Query()] = None,
         limit: Annotated[int, Query(ge=LIMITS[0], le=LIMITS[1])] = 20,
         cursor: Annotated[str | None, Query(max_length=MAX_CURSOR)] = None,
     ) -> None: ...
+
+    @doc.get(
+        "/api/taskings.atom",
+        responses={200: text_response("application/atom+xml", "The newest taskings as an Atom 1.0 feed.")}
+        | responses({}, 400, 404),
+    )
+    def taskings_feed(area: AreaQuery = None) -> None: ...
+
+    @doc.get(
+        "/api/taskings.csv",
+        responses={200: text_response("text/csv", "Every published tasking, newest first.")}
+        | responses({}, 400, 404),
+    )
+    def taskings_csv(area: AreaQuery = None) -> None: ...
+
+    @doc.post(
+        "/api/taskings/<reference>/verdicts",
+        responses=responses(
+            {201: (VerdictOut, "Counted: once per ballot.")}, *(400, 404, 409, 413, 415, 422)
+        ),
+    )
+    def give_verdict(
+        reference: Annotated[str, Path(openapi_examples={"tasking": {"value": "K7QX-4MP2"}})],
+        verdict: Annotated[VerdictIn, Body()],
+    ) -> None: ...
+
+    @doc.get(
+        "/api/areas/<areaId>/results.json",
+        responses=responses(
+            {200: (ResultsOut, "The round's standings (the current round unless ?round=).")}, 400, 404
+        ),
+    )
+    def get_results_json(areaId: AreaId, round: Annotated[str | None, Query()] = None) -> None: ...
+
+    @doc.get(
+        "/api/areas/<areaId>/results.csv",
+        responses={200: text_response("text/csv", "The round's standings, one priority a row.")}
+        | responses({}, 400, 404),
+    )
+    def get_results_csv(areaId: AreaId, round: Annotated[str | None, Query()] = None) -> None: ...
+
+    @doc.get(
+        "/api/areas/<areaId>/priorities.json",
+        responses=responses(
+            {200: (PoliceUkPriorities, "The area's taskings as police.uk's neighbourhood priorities.")}, 404
+        ),
+    )
+    def get_priorities(areaId: AreaId) -> None: ...
 
     @doc.post(
         "/api/areas/<areaId>/proposals",

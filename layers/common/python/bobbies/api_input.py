@@ -102,3 +102,34 @@ def proposal_body(text: str) -> "ProposalIn":
     from bobbies.api_models_proposals import ProposalIn
 
     return ProposalIn.model_validate(body)
+
+
+VERDICT_FIELDS = {"receipt", "madeADifference"}
+RECEIPT_MOST = 80
+AREA_MOST = 200
+
+
+def verdict_body(text: str) -> tuple[str, bool]:
+    """A resident's receipt code and whether the tasking made a difference; anything else about the
+    body is the one thing a verdict needs (VerdictIn in bobbies.api_open_data states it)."""
+    try:
+        body = json.loads(text) if text else None
+    except json.JSONDecodeError:
+        raise Malformed("invalid_json") from None
+    if body is None:
+        raise Malformed("invalid_body")
+    well_formed = (
+        isinstance(body, dict)
+        and set(body) == VERDICT_FIELDS
+        and isinstance(body["receipt"], str)
+        and len(body["receipt"]) <= RECEIPT_MOST
+        and isinstance(body["madeADifference"], bool)
+    )
+    _check(InvalidInput, "invalid_verdict", well_formed)
+    return body["receipt"], body["madeADifference"]
+
+
+def area_query(raw: str | None) -> str | None:
+    """`area` on the open data routes: at most AREA_MOST characters, else invalid_query."""
+    _check(Malformed, "invalid_query", raw is None or len(raw) <= AREA_MOST)
+    return raw

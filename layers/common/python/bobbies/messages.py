@@ -97,6 +97,61 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "There is no such round for this area.",
         "cy": "Does dim rownd o'r fath ar gyfer yr ardal hon.",
     },
+    "tasking_not_found": {
+        "en": "There is no tasking for that round of this area.",
+        "cy": "Does dim tasg ar gyfer y rownd honno yn yr ardal hon.",
+    },
+    "tasking_not_issued": {
+        "en": "This round made no tasking, so there is nothing for the team to acknowledge.",
+        "cy": "Wnaeth y rownd hon ddim creu tasg, felly does dim byd i'r tîm ei gydnabod.",
+    },
+    "tasking_already_acknowledged": {
+        "en": "This tasking has already been acknowledged.",
+        "cy": "Mae'r dasg hon eisoes wedi'i chydnabod.",
+    },
+    "tasking_not_acknowledged": {
+        "en": "Acknowledge the tasking first: progress and an outcome come after that.",
+        "cy": "Cydnabyddwch y dasg yn gyntaf: daw cynnydd a chanlyniad ar ôl hynny.",
+    },
+    "tasking_completed": {
+        "en": "This tasking has been completed, so it cannot be changed any more.",
+        "cy": "Mae'r dasg hon wedi'i chwblhau, felly does dim modd ei newid mwyach.",
+    },
+    "tasking_changed": {
+        "en": "Someone else changed this tasking at the same moment. Look at it again and try again.",
+        "cy": "Newidiodd rhywun arall y dasg hon ar yr un pryd. "
+        "Edrychwch arni eto a rhowch gynnig arall arni.",
+    },
+    "note_needs_both_languages": {
+        "en": "Write the progress note in English and in Welsh (2,000 characters at most in each).",
+        "cy": "Ysgrifennwch y nodyn cynnydd yn Saesneg ac yn Gymraeg (2,000 nod ar y mwyaf ym mhob un).",
+    },
+    "outcome_needs_both_languages": {
+        "en": "Write the outcome in English and in Welsh (2,000 characters at most in each).",
+        "cy": "Ysgrifennwch y canlyniad yn Saesneg ac yn Gymraeg (2,000 nod ar y mwyaf ym mhob un).",
+    },
+    "invalid_officer": {
+        "en": "The change does not say which officer made it.",
+        "cy": "Dydy'r newid ddim yn dweud pa swyddog a'i gwnaeth.",
+    },
+    "invalid_verdict": {
+        "en": "Send the receipt code and whether the tasking made a difference (true or false).",
+        "cy": "Anfonwch y cod derbynneb, a dweud a wnaeth y dasg wahaniaeth (true neu false).",
+    },
+    "receipt_not_for_tasking": {
+        "en": "That receipt is for a ballot in another round or area. Only people who voted in this "
+        "tasking's round can say whether it made a difference.",
+        "cy": "Mae'r dderbynneb honno ar gyfer pleidlais mewn rownd neu ardal arall. Dim ond pobl a "
+        "bleidleisiodd yn rownd y dasg hon sy'n gallu dweud a wnaeth hi wahaniaeth.",
+    },
+    "tasking_not_completed": {
+        "en": "The team has not completed this tasking yet. Come back once it has an outcome.",
+        "cy": "Dydy'r tîm ddim wedi cwblhau'r dasg hon eto. Dewch yn ôl pan fydd ganddi ganlyniad.",
+    },
+    "verdict_already_given": {
+        "en": "A verdict has already been given for this ballot. Each ballot counts once.",
+        "cy": "Mae barn eisoes wedi'i rhoi ar gyfer y bleidlais hon. Mae pob pleidlais yn cyfrif unwaith.",
+    },
     "invalid_postcode": {
         "en": "That does not look like a UK postcode.",
         "cy": "Dydy hwnnw ddim yn edrych fel cod post yn y DU.",

@@ -17,6 +17,7 @@ class Settings:
     receipts_table: str
     taskings_table: str
     proposals_table: str
+    verdicts_table: str
     tasking_topic_arn: str
     voter_key_secret: str
     review_days: int
@@ -39,6 +40,7 @@ def settings() -> Settings:
         receipts_table=env["RECEIPTS_TABLE"],
         taskings_table=env["TASKINGS_TABLE"],
         proposals_table=env["PROPOSALS_TABLE"],
+        verdicts_table=env["VERDICTS_TABLE"],
         tasking_topic_arn=env.get("TASKING_TOPIC_ARN", ""),
         voter_key_secret=env.get("VOTER_KEY_SECRET", ""),
         review_days=int(env.get("REVIEW_DAYS", "28")),

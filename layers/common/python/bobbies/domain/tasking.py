@@ -86,6 +86,26 @@ def decide(area: Area, closed: Round, tally: Tally, now: datetime, review_days: 
     )
 
 
+@dataclass(frozen=True)
+class Note:
+    """A progress note: words in both languages, when, and the officer (an opaque id) who wrote it."""
+
+    text: Text
+    at: datetime
+    by: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The team's part of a tasking (domain/lifecycle.py) and the residents' verdicts on it."""
+
+    acknowledged: datetime | None = None
+    notes: tuple[Note, ...] = ()
+    completed: datetime | None = None
+    verdicts_yes: int = 0
+    verdicts_no: int = 0
+
+
 # A tasking as stored and read back: what the views show and the messages tell (store/ builds it).
 @dataclass(frozen=True)
 class RunnerUp:
@@ -114,3 +134,4 @@ class TaskingRecord:
     runner_up: RunnerUp | None = None
     decided_by: str | None = None
     quorum: int | None = None
+    progress: Progress = Progress()

@@ -149,6 +149,14 @@ class ListedTaskingsIndex(GlobalSecondaryIndex["TaskingModel"]):
     listed_at = UnicodeAttribute(range_key=True)
 
 
+class NoteAttribute(MapAttribute[str, object]):
+    """A progress note: words in both languages, when, and the officer (opaque id) who wrote it."""
+
+    text = MapAttribute[str, str]()
+    at = UTCDateTimeAttribute()
+    by = UnicodeAttribute()
+
+
 class TaskingModel(Model):
     class Meta:
         table_name = "TaskingsTable"
@@ -181,6 +189,27 @@ class TaskingModel(Model):
     listing = UnicodeAttribute(null=True)  # present (sparse index) on taskings the public sees
     listed_at = UnicodeAttribute(null=True)  # "<issued ISO>#<area>": newest first, then by area
     listed = ListedTaskingsIndex()
+    # The team's part (domain/lifecycle.py). Every change moves `revision`: a change holds only if
+    # nobody changed the tasking since the read it was decided on.
+    revision = NumberAttribute(null=True)
+    acknowledged_at = UTCDateTimeAttribute(null=True)
+    acknowledged_by = UnicodeAttribute(null=True)
+    notes = ListAttribute(of=NoteAttribute, null=True)
+    completed_at = UTCDateTimeAttribute(null=True)
+    completed_by = UnicodeAttribute(null=True)
+    verdicts_yes = NumberAttribute(null=True)  # residents' verdicts, kept with each verdict's write
+    verdicts_no = NumberAttribute(null=True)
+
+
+class VerdictModel(Model):
+    """One resident's verdict on a completed tasking: one per ballot (the voter's, in that round)."""
+
+    class Meta:
+        table_name = "VerdictsTable"
+
+    ballot_key = UnicodeAttribute(hash_key=True)  # "<area>#<round>#<voter hash>"
+    made_a_difference = BooleanAttribute()
+    given_at = UTCDateTimeAttribute()
 
 
 class ProposalQueueIndex(GlobalSecondaryIndex["ProposalModel"]):
@@ -245,6 +274,7 @@ _TABLES: dict[type[Model], str] = {
     TaskingModel: "taskings_table",
     ProposalModel: "proposals_table",
     ProposalCountModel: "proposals_table",
+    VerdictModel: "verdicts_table",
 }
 
 

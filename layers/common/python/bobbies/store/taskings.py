@@ -13,7 +13,7 @@ from pynamodb.exceptions import PutError, UpdateError
 from bobbies.domain.errors import Malformed
 from bobbies.domain.model import Priority
 from bobbies.domain.tally import as_number
-from bobbies.domain.tasking import ISSUED, RunnerUp, Tasking, TaskingRecord, reference
+from bobbies.domain.tasking import ISSUED, Note, Progress, RunnerUp, Tasking, TaskingRecord, reference
 from bobbies.store.catalogue import text_of
 from bobbies.store.models import TaskingModel, bound, condition_failed, storable_key
 
@@ -93,6 +93,17 @@ def _record(item: TaskingModel) -> TaskingRecord:
         runner_up=runner_up,
         decided_by=item.decided_by,
         quorum=int(item.quorum) if item.quorum is not None else None,
+        progress=progress_of(item),
+    )
+
+
+def progress_of(item: TaskingModel) -> Progress:
+    return Progress(
+        acknowledged=item.acknowledged_at,
+        notes=tuple(Note(text_of(note.text), note.at, note.by) for note in item.notes or []),
+        completed=item.completed_at,
+        verdicts_yes=int(item.verdicts_yes or 0),
+        verdicts_no=int(item.verdicts_no or 0),
     )
 
 

@@ -37,6 +37,7 @@ from bobbies.observability import count, logger
 from bobbies.settings import settings
 from bobbies.store import ballots, catalogue, taskings
 from bobbies.usecases.aggregation import rebuild_aggregate
+from bobbies.usecases.tasking_life import overdue
 
 CLAIM_HOLD = timedelta(minutes=10)  # twice the 300 s function timeout in template.yaml
 
@@ -53,6 +54,7 @@ class NightlyReport:
     area_failures: int = 0
     published: int = 0
     publish_failures: int = 0
+    taskings_overdue: int = 0
 
 
 def run_nightly(
@@ -68,6 +70,9 @@ def run_nightly(
             logger.exception("area not closed; tried again next run", extra={"area": area.id})
             report.area_failures += 1
     publish_waiting(publisher, now, clock, report)
+    # Counted every night, zero too, so the alarm clears once the teams catch up.
+    report.taskings_overdue = len(overdue(now))
+    count("TaskingsOverdue", report.taskings_overdue)
     logger.info("nightly run finished", extra={"report": report.__dict__, "at": now.isoformat()})
     return report
 

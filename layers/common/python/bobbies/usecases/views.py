@@ -10,7 +10,7 @@ from bobbies.domain.figures import both, figure
 from bobbies.domain.model import Area, District, Priority, Round, Tally, Text
 from bobbies.domain.rounds import last_day, next_opening
 from bobbies.domain.tally import Decision, as_number, decision, quorum_met, standings
-from bobbies.domain.tasking import ISSUED, TaskingRecord
+from bobbies.domain.tasking import ISSUED, Progress, TaskingRecord
 from bobbies.domain.times import utc_text
 from bobbies.notify.wording import decided_by, margin_text, quorum_text
 from bobbies.store import aggregates, catalogue, taskings
@@ -220,6 +220,18 @@ def tasking_view(record: TaskingRecord) -> Json:
         "issued": iso(record.issued),
         "review": iso(record.review),
         "outcome": record.outcome,
+        **progress_view(record.progress),
+    }
+
+
+def progress_view(progress: Progress) -> Json:
+    """The team's part as the public reads it: when acknowledged and completed, the notes (without
+    the officers' ids) and the residents' verdicts, shown beside the outcome."""
+    return {
+        "acknowledged": iso(progress.acknowledged),
+        "completed": iso(progress.completed),
+        "notes": [{"text": note.text, "at": iso(note.at)} for note in progress.notes],
+        "verdicts": {"madeADifference": progress.verdicts_yes, "noDifference": progress.verdicts_no},
     }
 
 
