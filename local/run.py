@@ -32,6 +32,7 @@ from local.moto_server import MotoServer, free_port
 from local.paths import REPO, StatePaths
 from local.recording import compact, replay
 from local.schedule import Scheduler, next_firing
+from local.snapshot import generation as snapshot_generation
 from local.stack import StackInfo, running_stack, runtime_environment, write_stack
 from local.streams import Checkpoints, StreamPoller
 from local.template import (
@@ -92,11 +93,12 @@ class LocalStack:
         self.threads: list[threading.Thread] = []
         self.specs = functions()
         self.runtime = FunctionRuntime(self.specs)
+        self.recording = False  # true once moto records the calls: from then on a stop saves the state
 
     # ------------------------------------------------------------ start
 
     def start(self) -> None:
-        fresh = not self.paths.recording.exists()
+        fresh = not self.paths.has_saved_state()
         self._launch_moto(fresh)
         # While moto boots: import the handlers (Powertools reads its settings at import). Table and
         # topic names are known already; the secret's ARN is filled in below, before any call.
@@ -113,7 +115,7 @@ class LocalStack:
             self._seed()
         tap = SnsTap(moto.endpoint)
         self._start_gateway(tap)
-        self._start_inbox(resources, tap)
+        self._start_inbox(resources)
         self._start_streams(resources)
         self._start_schedules()
         write_stack(
@@ -138,7 +140,7 @@ class LocalStack:
             compacted = compact(self.paths.recording)
             if compacted.unreadable:
                 self.console.line(f"state: skipped {compacted.unreadable} unreadable recorded calls")
-        self.moto = MotoServer.launch(port, self.paths.recording, self.paths.moto_log)
+        self.moto = self._moto_on(port)
 
     def _restore_state(self, fresh: bool) -> MotoServer:
         """Replays the recording into the new moto server, then records from here on."""
@@ -151,14 +153,23 @@ class LocalStack:
                 if os.environ.get("MOTO_PORT") or attempt == 3:
                     raise
                 # Another process took the free port between our look and moto's bind: pick again.
-                self.moto = MotoServer.launch(free_port(), self.paths.recording, self.paths.moto_log)
+                self.moto = self._moto_on(free_port())
         if not fresh:
             began = time.perf_counter()
-            sent, failed = replay(self.paths.recording, self.moto.endpoint)
+            saved = snapshot_generation(self.paths.snapshot)
+            sent, failed = replay(self.paths.recording, self.moto.endpoint, saved)
             took = time.perf_counter() - began
-            self.console.line(f"state: replayed {sent} recorded calls in {took:.1f} s ({failed} failed)")
+            self.console.line(
+                f"state: snapshot {saved} and {sent} calls after it in {took:.1f} s ({failed} failed)"
+            )
+            if sent:  # so the next start, even after a crash, does not replay them again
+                self.moto.take_snapshot()
         self.moto.start_recording()
+        self.recording = True
         return self.moto
+
+    def _moto_on(self, port: int) -> MotoServer:
+        return MotoServer.launch(port, self.paths.recording, self.paths.snapshot, self.paths.moto_log)
 
     def _seed(self) -> None:
         try:
@@ -198,12 +209,12 @@ class LocalStack:
             raise StartupError(f"cannot listen on port {self.port} ({exc.strerror}); set PORT=...") from exc
         self._thread("gateway", lambda: server.serve_forever(poll_interval=0.1))
 
-    def _start_inbox(self, resources: LocalResources, tap: SnsTap) -> None:
+    def _start_inbox(self, resources: LocalResources) -> None:
         if TOPIC not in resources.topics:
             return
         sqs = self._client("sqs")
         queue_url = subscribe(sqs, self._client("sns"), resources.topics[TOPIC])
-        self._keep(InboxDrain(sqs, queue_url, tap, self.paths.inbox, self.console, self.stop_event))
+        self._keep(InboxDrain(sqs, queue_url, self.paths.inbox, self.console, self.stop_event))
 
     def _start_streams(self, resources: LocalResources) -> None:
         checkpoints = Checkpoints(self.paths.checkpoints)
@@ -271,10 +282,19 @@ class LocalStack:
         for thread in self.threads:
             thread.join(timeout=10)
         if self.moto is not None:
+            if self.recording:
+                self._save_state(self.moto)
             self.moto.stop()
         info = running_stack(self.paths)
         if info is not None and info.pid == os.getpid():
             self.paths.stack.unlink(missing_ok=True)
+
+    def _save_state(self, moto: MotoServer) -> None:
+        """A snapshot, so the next start loads the state rather than replaying calls."""
+        try:
+            self.console.line(f"state: saved as snapshot {moto.take_snapshot()}")
+        except Exception as exc:  # the recording still holds every call: the next start replays them
+            self.console.line(f"state: not saved as a snapshot ({type(exc).__name__}: {exc})")
 
 
 def _banner(stack: LocalStack, seconds: float) -> str:
@@ -297,7 +317,7 @@ def main() -> int:
         print(f"The local stack already runs at {other.url} (pid {other.pid}).", file=sys.stderr)
         return 1
     began = time.perf_counter()
-    fresh = not paths.recording.exists()
+    fresh = not paths.has_saved_state()
     console = redirect_output(paths.functions_log)
     stop_requested = threading.Event()
 
@@ -315,8 +335,8 @@ def main() -> int:
         if stack is not None:
             stack.stop()
         if fresh:  # a half-seeded state must not be kept: the next start seeds again
-            paths.recording.unlink(missing_ok=True)
-            paths.checkpoints.unlink(missing_ok=True)
+            for path in (paths.recording, paths.snapshot, paths.checkpoints):
+                path.unlink(missing_ok=True)
         return 1
     console.block(_banner(stack, time.perf_counter() - began))
     while not stop_requested.wait(0.5):

@@ -1,0 +1,60 @@
+"""How long the local stack takes to start again after N ballots, at each N given:
+
+    .venv/bin/python -m tests.integration.restart_time 200 2000
+
+For each N: a fresh stack, N ballots over the areas, then a clean restart (Ctrl-C) and a kill -9
+restart, each timed from launch to the first answer. Prints one line per N.
+"""
+
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from local.testing import Stack, running_stack
+
+from .test_local_crash import kill_minus_nine
+from .voting import cast, get, voter
+
+
+def cast_ballots(stack: Stack, count: int) -> None:
+    areas = [area["id"] for area in get(stack, "/api/areas")["areas"]]
+    papers = {area: get(stack, f"/api/areas/{area}/ballot") for area in areas}
+    for n in range(count):
+        area = areas[n % len(areas)]
+        paper = papers[area]
+        answer = cast(stack, area, voter(), {paper["priorities"][0]["id"]: paper["budget"]})
+        assert answer.status_code == 201, answer.text
+
+
+def replay_line(stack: Stack) -> str:
+    found = re.findall(r"state: .*", stack.console_log.read_text(errors="replace"))
+    return found[-1] if found else "state: -"
+
+
+def measure(ballots: int, state: Path) -> str:
+    with running_stack(state) as stack:
+        began = time.perf_counter()
+        cast_ballots(stack, ballots)
+        load = time.perf_counter() - began
+        stack.restart()
+        clean = stack.started_in, replay_line(stack)
+        kill_minus_nine(stack)
+        stack.start()
+        crashed = stack.started_in, replay_line(stack)
+    recording = stack.paths.recording.stat().st_size if stack.paths.recording.exists() else 0
+    return (
+        f"{ballots} ballots ({load:.0f} s to cast): restart {clean[0]:.1f} s [{clean[1]}], "
+        f"after kill -9 {crashed[0]:.1f} s [{crashed[1]}], recording {recording // 1024} KiB"
+    )
+
+
+def main(counts: list[int]) -> None:
+    for count in counts:
+        with tempfile.TemporaryDirectory() as folder:
+            print(measure(count, Path(folder) / "state"), flush=True)
+
+
+if __name__ == "__main__":
+    main([int(count) for count in sys.argv[1:]] or [200, 2000])
