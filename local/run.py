@@ -22,6 +22,7 @@ from typing import Any
 import boto3
 
 from bobbies.domain.times import utc_text
+from local import saved_state
 from local.aws import offline_aws
 from local.compression import from_template as compression_from_template
 from local.console import Console, redirect_output
@@ -30,9 +31,7 @@ from local.inbox import TOPIC, InboxDrain, SnsTap, subscribe
 from local.lambdas import FunctionRuntime, Invocation
 from local.moto_server import MotoServer, free_port
 from local.paths import REPO, StatePaths
-from local.recording import compact, replay
 from local.schedule import Scheduler, next_firing
-from local.snapshot import generation as snapshot_generation
 from local.stack import StackInfo, running_stack, runtime_environment, write_stack
 from local.streams import Checkpoints, StreamPoller
 from local.template import (
@@ -134,13 +133,8 @@ class LocalStack:
     def _launch_moto(self, fresh: bool) -> None:
         _check_free(self.port, "PORT")
         port = int(os.environ.get("MOTO_PORT") or free_port())
-        if fresh:
-            self.paths.checkpoints.unlink(missing_ok=True)  # they would point past an empty stream
-        else:
-            compacted = compact(self.paths.recording)
-            if compacted.unreadable:
-                self.console.line(f"state: skipped {compacted.unreadable} unreadable recorded calls")
-        self.moto = self._moto_on(port)
+        saved_state.prepare(self.paths, self.console, fresh)
+        self.moto = saved_state.launch_moto(self.paths, port)
 
     def _restore_state(self, fresh: bool) -> MotoServer:
         """Replays the recording into the new moto server, then records from here on."""
@@ -153,23 +147,12 @@ class LocalStack:
                 if os.environ.get("MOTO_PORT") or attempt == 3:
                     raise
                 # Another process took the free port between our look and moto's bind: pick again.
-                self.moto = self._moto_on(free_port())
+                self.moto = saved_state.launch_moto(self.paths, free_port())
         if not fresh:
-            began = time.perf_counter()
-            saved = snapshot_generation(self.paths.snapshot)
-            sent, failed = replay(self.paths.recording, self.moto.endpoint, saved)
-            took = time.perf_counter() - began
-            self.console.line(
-                f"state: snapshot {saved} and {sent} calls after it in {took:.1f} s ({failed} failed)"
-            )
-            if sent:  # so the next start, even after a crash, does not replay them again
-                self.moto.take_snapshot()
+            saved_state.restore(self.paths, self.console, self.moto)
         self.moto.start_recording()
         self.recording = True
         return self.moto
-
-    def _moto_on(self, port: int) -> MotoServer:
-        return MotoServer.launch(port, self.paths.recording, self.paths.snapshot, self.paths.moto_log)
 
     def _seed(self) -> None:
         try:
@@ -283,18 +266,11 @@ class LocalStack:
             thread.join(timeout=10)
         if self.moto is not None:
             if self.recording:
-                self._save_state(self.moto)
+                saved_state.save(self.console, self.moto)
             self.moto.stop()
         info = running_stack(self.paths)
         if info is not None and info.pid == os.getpid():
             self.paths.stack.unlink(missing_ok=True)
-
-    def _save_state(self, moto: MotoServer) -> None:
-        """A snapshot, so the next start loads the state rather than replaying calls."""
-        try:
-            self.console.line(f"state: saved as snapshot {moto.take_snapshot()}")
-        except Exception as exc:  # the recording still holds every call: the next start replays them
-            self.console.line(f"state: not saved as a snapshot ({type(exc).__name__}: {exc})")
 
 
 def _banner(stack: LocalStack, seconds: float) -> str:
