@@ -12,6 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import local.testing
 import requests
 from local.testing import Stack, running_stack
 
@@ -56,6 +57,7 @@ def measure(ballots: int, state: Path) -> str:
 
 
 def main(counts: list[int]) -> None:
+    local.testing.START_TIMEOUT = 1800  # what is measured here is how long a start takes
     for count in counts:
         with tempfile.TemporaryDirectory() as folder:
             print(measure(count, Path(folder) / "state"), flush=True)

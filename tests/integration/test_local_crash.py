@@ -60,7 +60,8 @@ def delivered(stack: Stack) -> Counter[tuple[str, str]]:
 
 
 def test_a_crash_during_the_nightly_run_loses_and_doubles_no_tasking(tmp_path: Path) -> None:
-    with running_stack(tmp_path / "state") as stack:
+    # (the state is saved every few calls, so snapshots are taken while the night's run writes)
+    with running_stack(tmp_path / "state", env={"BOBBIES_SNAPSHOT_EVERY": "25"}) as stack:
         # Given eight areas whose residents reached the quorum
         votes = [AreaVote(stack, area, residents=area["quorum"]) for area in areas_by_quorum(stack)[:8]]
         for vote in votes:
