@@ -49,10 +49,10 @@ def measure(ballots: int, state: Path) -> str:
         kill_minus_nine(stack)
         stack.start()
         crashed = stack.started_in, replay_line(stack)
-    recording = stack.paths.recording.stat().st_size if stack.paths.recording.exists() else 0
+    sizes = {path.name: path.stat().st_size // 1024 for path in stack.paths.saved_state() if path.exists()}
     return (
         f"{ballots} ballots ({load:.0f} s to cast): restart {clean[0]:.1f} s [{clean[1]}], "
-        f"after kill -9 {crashed[0]:.1f} s [{crashed[1]}], recording {recording // 1024} KiB"
+        f"after kill -9 {crashed[0]:.1f} s [{crashed[1]}], KiB {sizes}"
     )
 
 
