@@ -86,10 +86,13 @@ class State:
         with self.snapshot_lock:
             following = self.generation + 1
             with self.gate.shut():
+                began = time.perf_counter()
                 with self.write_lock, self.recording.open("a", encoding="utf-8") as out:
                     out.write(snapshot.marker(following))
                 state = snapshot.dump_backends()
                 self.since = 0
+            held = time.perf_counter() - began
+            print(f"snapshot {following}: {len(state) // 1024} KiB, requests held {held:.2f} s", flush=True)
             snapshot.write(self.saved, following, state)
             with self.write_lock:
                 snapshot.trim_recording(self.recording, following)
