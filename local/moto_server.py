@@ -21,7 +21,7 @@ def free_port() -> int:
 
 
 # A snapshot after this many recorded calls bounds what a start after a crash replays: at about
-# 60 calls a second, some 10 s. Taking one holds moto's requests for a moment (0.2 s at 2,000 ballots).
+# 60 calls a second, some 10 s. Taking one holds moto's requests for well under a second at 2,000 ballots.
 SNAPSHOT_EVERY = 500
 
 
