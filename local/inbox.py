@@ -1,21 +1,25 @@
 """The police inbox: what the neighbourhood teams would receive by email and SMS.
 
-Locally an SQS queue, PoliceInbox, stands in for the teams' subscriptions to the tasking topic.
-SNS gives an SQS subscriber only the "default" text of a MessageStructure=json message, so the
-runner also taps the functions' SNS calls (SnsTap) and keeps each message's email and sms texts.
-The drain writes each tasking to <state>/inbox.jsonl, one JSON object a line, and prints it.
+Locally an SQS queue, PoliceInbox, stands in for the teams' subscriptions to the tasking topic. It
+gets the message's "sqs" text (bobbies.notify.publisher.per_protocol): the email, the SMS and the
+attributes as JSON. The drain writes each tasking to <state>/inbox.jsonl, one JSON object a line,
+and prints it.
+
+One line per tasking: a message whose (area, round) attributes are in the inbox already is a repeat
+and is dropped, as a team drops a message quoting a reference it has. Repeats happen: SNS and SQS
+deliver at least once, a nightly run that crashed after publishing publishes again, and the runner
+replays the publishes recorded since its last snapshot, so none published before a crash is lost.
 
 `make inbox` (python -m local.inbox) prints that file, running stack or not.
 """
 
 import json
-import re
+import os
 import sys
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
 
 import requests
 
@@ -29,32 +33,16 @@ TOPIC = "TaskingTopic"
 
 
 class SnsTap:
-    """Forwards SNS calls to moto, remembering the full text of every published message."""
+    """Forwards the functions' SNS calls (AWS_ENDPOINT_URL_SNS points at the gateway) to moto."""
 
     def __init__(self, moto_endpoint: str) -> None:
         self.moto_endpoint = moto_endpoint
-        self._published: dict[str, dict[str, Any]] = {}
-        self._lock = threading.Lock()
 
     def forward(self, body: bytes, headers: list[tuple[str, str]]) -> HttpResponse:
         kept = {name: value for name, value in headers if name.lower() not in ("host", "content-length")}
         answer = requests.post(self.moto_endpoint + "/", data=body, headers=kept, timeout=30)
-        if answer.ok:
-            self._remember(parse_qs(body.decode("utf-8", "replace")), answer.text)
         content_type = answer.headers.get("Content-Type", "text/xml")
         return HttpResponse(answer.status_code, answer.content, [("Content-Type", content_type)])
-
-    def _remember(self, form: dict[str, list[str]], answer: str) -> None:
-        if form.get("Action") != ["Publish"] or form.get("MessageStructure") != ["json"]:
-            return
-        message_id = re.search(r"<MessageId>([^<]+)</MessageId>", answer)
-        if message_id:
-            with self._lock:
-                self._published[message_id.group(1)] = json.loads(form["Message"][0])
-
-    def take(self, message_id: str) -> dict[str, Any]:
-        with self._lock:
-            return self._published.pop(message_id, {})
 
 
 def subscribe(sqs: Any, sns: Any, topic_arn: str) -> str:
@@ -67,15 +55,25 @@ def subscribe(sqs: Any, sns: Any, topic_arn: str) -> str:
     return url
 
 
-def as_delivered(envelope: dict[str, Any], texts: dict[str, Any]) -> dict[str, Any]:
+def _texts(message: str) -> dict[str, Any]:
+    """The email and SMS of a message's "sqs" text; {} for a plain text message."""
+    try:
+        texts = json.loads(message)
+    except json.JSONDecodeError:
+        return {}
+    return texts if isinstance(texts, dict) else {}
+
+
+def as_delivered(envelope: dict[str, Any]) -> dict[str, Any]:
     """One inbox line: the SNS envelope the queue got, with the email and SMS as sent."""
     default = envelope.get("Message", "")
+    texts = _texts(default)
     return {
         "id": envelope.get("MessageId"),
         "received": utc_text(datetime.now(UTC)),
         "subject": envelope.get("Subject"),
-        "email": texts.get("email") or texts.get("default") or default,
-        "sms": texts.get("sms") or texts.get("default") or default,
+        "email": texts.get("email") or default,
+        "sms": texts.get("sms") or default,
         "attributes": {
             name: attribute.get("Value")
             for name, attribute in (envelope.get("MessageAttributes") or {}).items()
@@ -94,14 +92,22 @@ def printable(message: dict[str, Any]) -> str:
     )
 
 
+def tasking_of(message: dict[str, Any]) -> tuple[str, ...]:
+    """What makes two messages one: the tasking's (area, round); the message id if it names none."""
+    attributes = message.get("attributes") or {}
+    if attributes.get("area") and attributes.get("round"):
+        return (str(attributes["area"]), str(attributes["round"]))
+    return (str(message.get("id")),)
+
+
 class InboxDrain(threading.Thread):
     def __init__(
-        self, sqs: Any, queue_url: str, tap: SnsTap, inbox: Path, console: Console, stop: threading.Event
+        self, sqs: Any, queue_url: str, inbox: Path, console: Console, stop: threading.Event
     ) -> None:
         super().__init__(name="police-inbox", daemon=True)
-        self.sqs, self.queue_url, self.tap, self.inbox = sqs, queue_url, tap, inbox
+        self.sqs, self.queue_url, self.inbox = sqs, queue_url, inbox
         self.console, self.stop = console, stop
-        self._seen = {message.get("id") for message in read_inbox(inbox)}
+        self._seen = {tasking_of(message) for message in read_inbox(inbox)}
 
     def run(self) -> None:
         while not self.stop.is_set():
@@ -116,24 +122,34 @@ class InboxDrain(threading.Thread):
         answer = self.sqs.receive_message(QueueUrl=self.queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=0)
         messages = answer.get("Messages", [])
         for received in messages:
-            envelope = json.loads(received["Body"])
-            message = as_delivered(envelope, self.tap.take(envelope.get("MessageId", "")))
-            if message["id"] not in self._seen:  # at least once: a crash between write and delete
+            message = as_delivered(json.loads(received["Body"]))
+            if tasking_of(message) not in self._seen:  # a repeat: see the module's docstring
                 self._append(message)
                 self.console.block(printable(message))
             self.sqs.delete_message(QueueUrl=self.queue_url, ReceiptHandle=received["ReceiptHandle"])
         return len(messages)
 
     def _append(self, message: dict[str, Any]) -> None:
+        """Written and on disk before the message is deleted from the queue."""
         with self.inbox.open("a", encoding="utf-8") as out:
             out.write(json.dumps(message, ensure_ascii=False) + "\n")
-        self._seen.add(message["id"])
+            out.flush()
+            os.fsync(out.fileno())
+        self._seen.add(tasking_of(message))
 
 
 def read_inbox(path: Path) -> list[dict[str, Any]]:
+    """The inbox's messages; a last line cut short by a power cut is left out (its message is still
+    on the queue, since it is deleted only once written)."""
     if not path.exists():
         return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    messages = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            messages.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue
+    return messages
 
 
 def main() -> int:

@@ -17,8 +17,13 @@ class StatePaths:
 
     @property
     def recording(self) -> Path:
-        """Every state-changing AWS call, in order: replayed on start to bring the state back."""
+        """Every state-changing AWS call since the snapshot, in order: replayed on start after it."""
         return self.root / "recording.jsonl"
+
+    @property
+    def snapshot(self) -> Path:
+        """The moto server's state when the recording was last trimmed (local.snapshot)."""
+        return self.root / "snapshot.bin"
 
     @property
     def checkpoints(self) -> Path:
@@ -41,6 +46,9 @@ class StatePaths:
     def moto_log(self) -> Path:
         return self.logs / "moto.log"
 
+    def has_saved_state(self) -> bool:
+        return self.recording.exists() or self.snapshot.exists()
+
     def saved_state(self) -> list[Path]:
         """What `make reset` removes: everything that would carry into the next start."""
-        return [self.recording, self.checkpoints, self.inbox]
+        return [self.recording, self.snapshot, self.checkpoints, self.inbox]

@@ -1,10 +1,14 @@
 """Persistence across restarts: moto's request recorder, kept to the calls that change state.
 
 The moto server appends every request it receives to the recording (one JSON object a line, see
-moto_main). On the next start the recording is compacted - reads, stream polls and deliveries that
-already reached the inbox are dropped - and replayed in order against the new server. Replaying
-the very calls that built the state rebuilds it exactly, down to the DynamoDB stream's sequence
-numbers, which the aggregator uses to apply each ballot change once.
+moto_main). On the next start the recording is compacted - reads, stream polls and receives from
+queues are dropped - and the calls after the snapshot the server started from (local.snapshot) are
+replayed in order against it. Replaying the very calls that built the state rebuilds it exactly,
+down to the DynamoDB stream's sequence numbers, which the stream checkpoints refer to.
+
+SNS publishes are replayed too: a message published just before a crash may not have reached the
+police inbox yet, and the inbox keeps one message per tasking (local.inbox), so one that did is
+not doubled.
 """
 
 import base64
@@ -17,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import requests
+
+from local.snapshot import generation_of_marker
 
 # Calls that change nothing that must survive a restart, by service prefix of X-Amz-Target
 # (JSON protocols) or by Action (query protocols such as SNS).
@@ -55,11 +61,8 @@ _READS: dict[str, frozenset[str] | None] = {
     ),
     "secretsmanager": frozenset({"GetSecretValue", "BatchGetSecretValue", "DescribeSecret", "ListSecrets"}),
 }
-# SNS Publish is left out too: the messages it delivered are already in the inbox file.
 _QUERY_READS = frozenset(
     {
-        "Publish",
-        "PublishBatch",
         "ListTopics",
         "ListSubscriptions",
         "ListSubscriptionsByTopic",
@@ -100,6 +103,8 @@ def _query_action(entry: dict[str, Any]) -> str | None:
 
 
 def changes_state(entry: dict[str, Any]) -> bool:
+    if generation_of_marker(entry) is not None:
+        return True  # where a snapshot was taken: kept, so a start knows which calls follow it
     target = _header(entry.get("headers") or {}, "X-Amz-Target")
     if target:
         return not is_read_only_target(target)
@@ -142,15 +147,25 @@ def compact(path: Path) -> Compacted:
 _NOT_REPLAYED_HEADERS = {"host", "content-length", "connection", "accept-encoding", "transfer-encoding"}
 
 
-def replay(path: Path, endpoint_url: str) -> tuple[int, int]:
-    """Sends every recorded call again, in order, to the server at endpoint_url.
+def after_snapshot(path: Path, generation: int) -> Iterator[dict[str, Any]]:
+    """The recorded calls that follow snapshot `generation`'s marker (all of them if it has none)."""
+    entries = list(_entries(path, Compacted(0, 0, 0)))
+    marks = [i for i, entry in enumerate(entries) if generation_of_marker(entry) == generation]
+    start = marks[-1] + 1 if marks else 0
+    return (entry for entry in entries[start:] if generation_of_marker(entry) is None)
+
+
+def replay(path: Path, endpoint_url: str, generation: int = 0) -> tuple[int, int]:
+    """Sends the calls recorded after snapshot `generation` again, in order, to the server at
+    endpoint_url (which holds that snapshot's state).
 
     Returns (calls sent, calls the server failed with 5xx). A 4xx is expected now and then: a
     conditional write that was refused the first time is refused again."""
     sent = failed = 0
-    tally = Compacted(0, 0, 0)
+    if not path.exists():
+        return sent, failed
     with requests.Session() as session:
-        for entry in _entries(path, tally):
+        for entry in after_snapshot(path, generation):
             parts = urllib.parse.urlsplit(entry["url"])
             url = endpoint_url.rstrip("/") + parts.path + (f"?{parts.query}" if parts.query else "")
             headers = {

@@ -20,6 +20,7 @@ from typing import Any
 import boto3
 
 from bobbies.domain.times import utc_text
+from local import saved_state
 from local.aws import offline_aws
 from local.compression import from_template as compression_from_template
 from local.console import Console, redirect_output
@@ -28,7 +29,6 @@ from local.inbox import TOPIC, InboxDrain, SnsTap, subscribe
 from local.lambdas import FunctionRuntime, reserved_concurrency
 from local.moto_server import MotoServer, free_port
 from local.paths import REPO
-from local.recording import compact, replay
 from local.runner_info import RunnerInfo, live_runner_info, runtime_environment, write_runner_info
 from local.schedule import Scheduler, next_firing
 from local.settings import RunnerSettings, runner_settings_or_exit
@@ -66,11 +66,12 @@ class LocalRunner:
         self.runtime = FunctionRuntime(
             self.specs, reserved_concurrency(), notice=console.line, log_file=self.paths.functions_log
         )
+        self.recording = False  # true once moto records the calls: from then on a stop saves the state
 
     # ------------------------------------------------------------ start
 
     def start(self) -> None:
-        fresh = not self.paths.recording.exists()
+        fresh = not self.paths.has_saved_state()
         self._launch_moto(fresh)
         # While moto boots: import the handlers (Powertools reads its settings at import). Table and
         # topic names are known already; the secret's ARN is filled in below, before any call.
@@ -87,7 +88,7 @@ class LocalRunner:
             self._seed()
         tap = SnsTap(moto.endpoint)
         self._start_gateway(tap)
-        self._start_inbox(resources, tap)
+        self._start_inbox(resources)
         self._start_streams(resources)
         self._start_schedules()
         write_runner_info(
@@ -106,13 +107,8 @@ class LocalRunner:
     def _launch_moto(self, fresh: bool) -> None:
         _check_free(self.port, "PORT")
         port = self.settings.moto_port or free_port()
-        if fresh:
-            self.paths.checkpoints.unlink(missing_ok=True)  # they would point past an empty stream
-        else:
-            compacted = compact(self.paths.recording)
-            if compacted.unreadable:
-                self.console.line(f"state: skipped {compacted.unreadable} unreadable recorded calls")
-        self.moto = MotoServer.launch(port, self.paths.recording, self.paths.moto_log)
+        saved_state.prepare(self.paths, self.console, fresh)
+        self.moto = saved_state.launch_moto(self.paths, port)
 
     def _restore_state(self, fresh: bool) -> MotoServer:
         """Replays the recording into the new moto server, then records from here on."""
@@ -125,13 +121,11 @@ class LocalRunner:
                 if self.settings.moto_port or attempt == 3:
                     raise
                 # Another process took the free port between our look and moto's bind: pick again.
-                self.moto = MotoServer.launch(free_port(), self.paths.recording, self.paths.moto_log)
+                self.moto = saved_state.launch_moto(self.paths, free_port())
         if not fresh:
-            began = time.perf_counter()
-            sent, failed = replay(self.paths.recording, self.moto.endpoint)
-            took = time.perf_counter() - began
-            self.console.line(f"state: replayed {sent} recorded calls in {took:.1f} s ({failed} failed)")
+            saved_state.restore(self.paths, self.console, self.moto)
         self.moto.start_recording()
+        self.recording = True
         return self.moto
 
     def _seed(self) -> None:
@@ -172,12 +166,12 @@ class LocalRunner:
             raise StartupError(f"cannot listen on port {self.port} ({exc.strerror}); set PORT=...") from exc
         self._thread("gateway", lambda: server.serve_forever(poll_interval=0.1))
 
-    def _start_inbox(self, resources: LocalResources, tap: SnsTap) -> None:
+    def _start_inbox(self, resources: LocalResources) -> None:
         if TOPIC not in resources.topics:
             return
         sqs = self._client("sqs")
         queue_url = subscribe(sqs, self._client("sns"), resources.topics[TOPIC])
-        self._keep(InboxDrain(sqs, queue_url, tap, self.paths.inbox, self.console, self.stop_event))
+        self._keep(InboxDrain(sqs, queue_url, self.paths.inbox, self.console, self.stop_event))
 
     def _start_streams(self, resources: LocalResources) -> None:
         checkpoints = Checkpoints(self.paths.checkpoints)
@@ -237,6 +231,8 @@ class LocalRunner:
             thread.join(timeout=10)
         self.runtime.close()
         if self.moto is not None:
+            if self.recording:
+                saved_state.save(self.console, self.moto)
             self.moto.stop()
         info = live_runner_info(self.paths)
         if info is not None and info.pid == os.getpid():
@@ -264,7 +260,7 @@ def main() -> int:
         print(f"The local runner already runs at {other.url} (pid {other.pid}).", file=sys.stderr)
         return 1
     began = time.perf_counter()
-    fresh = not paths.recording.exists()
+    fresh = not paths.has_saved_state()
     console = redirect_output(paths.functions_log)
     stop_requested = threading.Event()
 
@@ -282,8 +278,8 @@ def main() -> int:
         if runner is not None:
             runner.stop()
         if fresh:  # a half-seeded state must not be kept: the next start seeds again
-            paths.recording.unlink(missing_ok=True)
-            paths.checkpoints.unlink(missing_ok=True)
+            for path in (paths.recording, paths.snapshot, paths.checkpoints):
+                path.unlink(missing_ok=True)
         return 1
     console.block(_banner(runner, time.perf_counter() - began))
     while not stop_requested.wait(0.5):

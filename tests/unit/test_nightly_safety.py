@@ -111,6 +111,20 @@ def test_a_claim_of_a_run_that_crashed_expires_and_a_later_run_sends_it(voted: L
     assert (after.published, sent_areas(inbox)) == (1, ["bangor"])
 
 
+def test_a_run_scheduled_after_a_crashed_runs_claim_ended_sends_it_at_once(voted: LocalAws) -> None:
+    # Given a run killed between claiming and publishing (the local runner killed -9 mid-night)
+    night, clock = after_close(), datetime(2030, 1, 1, 2, tzinfo=UTC)
+    with pytest.raises(Crash):
+        run_nightly(night, CrashingPublisher(), clock=lambda: clock)
+
+    # When the next night's run goes, minutes later by the clock (`make nightly AT=` the next night)
+    inbox = Inbox()
+    next_night = run_nightly(clock + timedelta(days=1), inbox, clock=lambda: clock + timedelta(minutes=1))
+
+    # Then it sends the tasking: a run scheduled after the claim's end is a later run
+    assert (next_night.published, sent_areas(inbox)) == (1, ["bangor"])
+
+
 def test_a_ballot_racing_the_close_is_refused_not_lost_in_a_decided_round(
     voted: LocalAws, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -18,8 +18,12 @@ run publishes only a tasking it claimed with a conditional write on the table it
 eventually consistent index), and marks it published after SNS took it. A claim lasts CLAIM_HOLD:
 longer than the function's 300 s timeout, so a live run never loses its claim to another, and short
 enough that a run that crashed after claiming is retried by a later run (the scheduler's retries
-within the hour, or the next night). A crash between SNS taking a message and the mark can still
-send it twice: the message carries `round` and `reference` attributes so a subscriber drops a repeat.
+within the hour, or the next night). Claims are timed by the later of the clock and the run's
+scheduled time: the same on AWS, where a run is never scheduled ahead of the clock, and a run
+scheduled after a claim's end (`make nightly AT=` the next night, after the runner was killed) is a
+later run. A crash between SNS taking a message and the mark can still send it twice: the message
+carries `area`, `round` and `reference` attributes, and the email and SMS the reference, so a
+subscriber, or a team, sees a repeat as the one tasking it already has.
 """
 
 import uuid
@@ -118,7 +122,7 @@ def publish_waiting(
 ) -> None:
     run_id = uuid.uuid4().hex
     for area_id, round_id in taskings.awaiting_publication():
-        if not taskings.claim(area_id, round_id, run_id, clock(), CLAIM_HOLD):
+        if not taskings.claim(area_id, round_id, run_id, max(clock(), now), CLAIM_HOLD):
             continue  # published already (a stale index) or another run is sending it
         try:
             record = taskings.get_tasking(area_id, round_id)
