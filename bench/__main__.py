@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from bench.common import REPO, Row
+from bench.common import REPO, Row, moto_aws
 
 RESULTS = REPO / "bench" / "results.json"
 
@@ -50,6 +50,11 @@ def table(rows: list[Row]) -> str:
 
 
 def run(names: list[str], quick: bool, say: Callable[[str], None] = print) -> list[Row]:
+    with moto_aws():  # one moto server for the benches that run in this process
+        return _run(names, quick, say)
+
+
+def _run(names: list[str], quick: bool, say: Callable[[str], None]) -> list[Row]:
     rows: list[Row] = []
     for name in names:
         try:

@@ -86,8 +86,8 @@ def _case(
 
 
 def measure(quick: bool = False) -> list[Row]:
-    records, repeats = (100, 1) if quick else (300, 3)
-    sizes = sorted({*SIZES, template_batch_size()})
+    records, repeats = (10, 1) if quick else (300, 3)
+    sizes = [1, 10] if quick else sorted({*SIZES, template_batch_size()})
     with moto_aws() as aws:
         rounds = seed_force(datetime.now(UTC) - timedelta(hours=1))
         tail = StreamTail(aws)

@@ -1,10 +1,13 @@
 """The seeded force, and ballots in bulk: BatchWriteItem straight to the ballots table, not through
 the API (100,000 ballots through the API would take the bench an hour on moto)."""
 
+import json
 import random
+import tempfile
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from bench.common import MotoAws
@@ -18,18 +21,25 @@ class OpenRound:
     round_id: str
     priority_ids: tuple[str, ...]
     budget: int
+    quorum: int
 
 
-def seed_force(at: datetime) -> list[OpenRound]:
-    """The North Wales seed (35 areas), each with a round opening at `at`."""
+def seed_force(at: datetime, areas: int | None = None) -> list[OpenRound]:
+    """The North Wales seed (35 areas; the first `areas` of them in quick runs), each with a round
+    opening at `at`."""
     from bobbies.store import catalogue
-    from local.seed import load_seed
+    from local.seed import SEED_FILE, load_seed
 
-    load_seed(now=at)
+    with tempfile.TemporaryDirectory(prefix="bench-seed-") as folder:
+        seed = json.loads(SEED_FILE.read_text(encoding="utf-8"))
+        seed["areas"] = seed["areas"][:areas]
+        path = Path(folder) / "seed.json"
+        path.write_text(json.dumps(seed), encoding="utf-8")
+        load_seed(path, now=at)
     rounds = []
     for area in catalogue.all_areas():
         current = catalogue.current_round(area)
-        rounds.append(OpenRound(area.id, current.id, current.priority_ids, area.budget))
+        rounds.append(OpenRound(area.id, current.id, current.priority_ids, area.budget, area.quorum))
     return rounds
 
 
