@@ -236,3 +236,48 @@ def moto_aws() -> Iterator[MotoAws]:
             server.stop()
             os.environ.clear()
             os.environ.update(saved)
+
+
+# ---------------------------------------------------------------- the API function, in this process
+
+
+def api_handler() -> Callable[[dict[str, Any], Any], Any]:
+    from local.lambdas import load_handler
+    from local.template import function
+
+    return load_handler(function("ApiFunction"))
+
+
+def api_event(method: str, path: str, query: dict[str, str] | None = None, body: Any = None) -> dict[str, Any]:
+    """An API Gateway REST proxy event, on the sample in events/."""
+    import json
+    import uuid
+
+    event: dict[str, Any] = json.loads((REPO / "events" / "api_list_areas.json").read_text(encoding="utf-8"))
+    headers = {**event["headers"], **({"Content-Type": "application/json"} if body is not None else {})}
+    event.update(
+        httpMethod=method,
+        path=path,
+        body=None if body is None else json.dumps(body),
+        headers=headers,
+        multiValueHeaders={key: [value] for key, value in headers.items()},
+        queryStringParameters=query,
+        multiValueQueryStringParameters={key: [value] for key, value in (query or {}).items()} or None,
+    )
+    event["requestContext"].update(httpMethod=method, path=path, requestId=str(uuid.uuid4()))
+    return event
+
+
+def api_call(
+    handler: Callable[[dict[str, Any], Any], Any],
+    method: str,
+    path: str,
+    query: dict[str, str] | None = None,
+    body: Any = None,
+) -> tuple[int, Any]:
+    import json
+
+    from local.lambdas import LambdaContext
+
+    answer = handler(api_event(method, path, query, body), LambdaContext("ApiFunction"))
+    return int(answer["statusCode"]), json.loads(answer["body"] or "null")
