@@ -47,7 +47,9 @@ def table(rows: list[Row]) -> str:
         for r in rows
     ]
     widths = [max(len(str(cells[i])) for cells in [header, *lines]) for i in range(len(header))]
-    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)) for cells in [header, *lines])
+    return "\n".join(
+        "  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)) for cells in [header, *lines]
+    )
 
 
 def run(names: list[str], quick: bool, say: Callable[[str], None] = print) -> list[Row]:

@@ -65,7 +65,10 @@ def _case(
     seconds = 0.0
     for start in range(0, len(stream), size):
         batch = stream[start : start + size]
-        touched = {(r["dynamodb"]["NewImage"]["area_id"]["S"], r["dynamodb"]["NewImage"]["round_id"]["S"]) for r in batch}
+        touched = {
+            (r["dynamodb"]["NewImage"]["area_id"]["S"], r["dynamodb"]["NewImage"]["round_id"]["S"])
+            for r in batch
+        }
         with COUNTER.counting() as tally:
             began = datetime.now(UTC)
             answer = handler({"Records": batch}, LambdaContext("AggregateBallotsFunction"))
@@ -94,7 +97,9 @@ def measure(quick: bool = False) -> list[Row]:
         tail.take()  # past the seed
         handler = load_handler(function("AggregateBallotsFunction"))
         cases = {
-            (size, spread): (lambda size=size, spread=spread: _case(aws, tail, handler, rounds[:spread], size, records))
+            (size, spread): (
+                lambda size=size, spread=spread: _case(aws, tail, handler, rounds[:spread], size, records)
+            )
             for size in sizes
             for spread in (1, 10)
         }
@@ -114,7 +119,9 @@ def measure(quick: bool = False) -> list[Row]:
                 target="1",
                 met=writes <= 1.0,
             ),
-            row(BENCH, f"{where}: guard writes per record", median([run["guards"] for run in runs]), "writes"),
+            row(
+                BENCH, f"{where}: guard writes per record", median([run["guards"] for run in runs]), "writes"
+            ),
             row(BENCH, f"{where}: requests per batch", median([run["requests"] for run in runs]), "requests"),
         ]
     return rows

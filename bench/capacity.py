@@ -81,7 +81,9 @@ def _updated(request: dict[str, Any]) -> dict[str, Any]:
     return {**request["Key"], **request.get("ExpressionAttributeValues", {})}
 
 
-def capacity_of(operation: str, params: dict[str, Any], parsed: dict[str, Any]) -> tuple[Capacity, Counter[str]]:
+def capacity_of(
+    operation: str, params: dict[str, Any], parsed: dict[str, Any]
+) -> tuple[Capacity, Counter[str]]:
     """The capacity of one answered request, and the items it wrote by table."""
     written: Counter[str] = Counter()
     used = Capacity()

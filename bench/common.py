@@ -125,7 +125,7 @@ class RequestCounter:
             client.meta.events.register("after-call", counter._after)
             return client
 
-        botocore.session.Session.create_client = create_client  # type: ignore[method-assign]
+        botocore.session.Session.create_client = create_client  # type: ignore[method-assign,assignment]
         self.installed = True
 
     def _before(self, params: dict[str, Any], model: Any, context: dict[str, Any], **_: Any) -> None:
@@ -248,7 +248,9 @@ def api_handler() -> Callable[[dict[str, Any], Any], Any]:
     return load_handler(function("ApiFunction"))
 
 
-def api_event(method: str, path: str, query: dict[str, str] | None = None, body: Any = None) -> dict[str, Any]:
+def api_event(
+    method: str, path: str, query: dict[str, str] | None = None, body: Any = None
+) -> dict[str, Any]:
     """An API Gateway REST proxy event, on the sample in events/."""
     import json
     import uuid

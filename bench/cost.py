@@ -36,7 +36,9 @@ DYNAMODB_SOURCE = PRICE_LIST.format("AmazonDynamoDB")
 # AmazonCloudFront (global offer, published 2026-10-03), Europe edge: HTTPS requests and data out.
 CLOUDFRONT_PER_HTTPS_REQUEST = 0.012 / 10_000
 CLOUDFRONT_PER_GB = 0.085
-CLOUDFRONT_SOURCE = "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonCloudFront/current/index.json"
+CLOUDFRONT_SOURCE = (
+    "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonCloudFront/current/index.json"
+)
 # UNVERIFIED: API Gateway REST, first 333 million requests a month. $3.50 is the published
 # us-east-1 figure (https://aws.amazon.com/api-gateway/pricing/); London's was not found. Check it.
 API_GATEWAY_REST_PER_REQUEST = 3.50 / 1e6
@@ -74,9 +76,10 @@ def _static_page() -> tuple[int, int]:
 def measure(quick: bool = False) -> list[Row]:
     """One resident's visit: find the area, read the ballot, cast it, see the results; and the
     stream function's batch of one for it."""
-    from bench.aggregator import StreamTail
     from local.lambdas import LambdaContext, load_handler
     from local.template import function
+
+    from bench.aggregator import StreamTail
 
     visits = 3 if quick else 25
     with moto_aws() as aws:
@@ -87,7 +90,10 @@ def measure(quick: bool = False) -> list[Row]:
         visit: list[dict[str, float]] = []
         for number in range(visits):
             chosen = rounds[number % len(rounds)]
-            ballot = {"voter": f"bench-cost-{number:04d}-0123456789", "allocations": {chosen.priority_ids[0]: chosen.budget}}
+            ballot = {
+                "voter": f"bench-cost-{number:04d}-0123456789",
+                "allocations": {chosen.priority_ids[0]: chosen.budget},
+            }
             steps: list[tuple[str, str, Any]] = [
                 ("GET", "/api/areas", None),
                 ("GET", f"/api/areas/{chosen.area_id}/ballot", None),
@@ -118,7 +124,12 @@ def measure(quick: bool = False) -> list[Row]:
             )
     units = {"api_calls": "requests", "api_ms": "ms", "stream_ms": "ms"}
     return [
-        row(BENCH, f"per ballot: {name}", median([v[name] for v in visit[1:] or visit]), units.get(name, name[-3:].upper()))
+        row(
+            BENCH,
+            f"per ballot: {name}",
+            median([v[name] for v in visit[1:] or visit]),
+            units.get(name, name[-3:].upper()),
+        )
         for name in visit[0]
     ]
 
@@ -141,9 +152,17 @@ def _closing_night(rows: list[Row]) -> dict[str, float]:
     if _found(rows, "nightly", prefix + "time") is not None and _areas_measured(rows) == FORCE_AREAS:
         return {name: _found(rows, "nightly", prefix + name) or 0.0 for name in names}
     per_area = FORCE_AREAS / _areas_measured(rows)
-    quorum = {name: (_found(rows, "nightly", f"closing night, quorum per area: {name}") or 0.0) * per_area for name in names}
+    quorum = {
+        name: (_found(rows, "nightly", f"closing night, quorum per area: {name}") or 0.0) * per_area
+        for name in names
+    }
     per_ballot_us = max(
-        [r["value"] for r in rows if r["bench"] == "nightly" and r["case"].endswith("time per closing ballot")] or [0.0]
+        [
+            r["value"]
+            for r in rows
+            if r["bench"] == "nightly" and r["case"].endswith("time per closing ballot")
+        ]
+        or [0.0]
     )
     quorum["time"] += per_ballot_us / 1e6 * BALLOTS
     quorum["read units"] += BALLOTS * 0.25 / 4  # a ballot is about 250 bytes: 4 KB consistent reads
@@ -173,7 +192,9 @@ def bill(rows: list[Row]) -> list[Row]:
     per_area = FORCE_AREAS / _areas_measured(rows)
     idle_s = (_found(rows, "nightly", "idle night: time") or 0.0) * per_area
     idle_rru = (_found(rows, "nightly", "idle night: read units") or 0.0) * per_area
-    segments = (_found(rows, "nightly", "closing night: SMS segments for the force's taskings") or 0.0) * per_area
+    segments = (
+        _found(rows, "nightly", "closing night: SMS segments for the force's taskings") or 0.0
+    ) * per_area
     nights_cost = {
         "Lambda": NIGHTS * LAMBDA_PER_REQUEST
         + ((NIGHTS - 1) * idle_s + closing["time"]) * night_gb * night_price,
@@ -186,7 +207,11 @@ def bill(rows: list[Row]) -> list[Row]:
     out: list[Row] = []
     places = (
         (f"seeded force ({FORCE_AREAS} areas)", f"{BALLOTS:,} ballots", 1.0),
-        (f"England and Wales ({ENGLAND_AND_WALES_AREAS:,} areas)", f"{BALLOTS * national:,.0f} ballots", national),
+        (
+            f"England and Wales ({ENGLAND_AND_WALES_AREAS:,} areas)",
+            f"{BALLOTS * national:,.0f} ballots",
+            national,
+        ),
     )
     for place, ballots, factor in places:
         for title, costs in ((ballots, ballots_cost), ("a month of nights", nights_cost)):

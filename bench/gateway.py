@@ -91,9 +91,14 @@ def _gateway_worker(stack: Stack, rounds: list[OpenRound]) -> Callable[[], Calla
 
         def cast() -> bool:
             chosen = chance.choice(rounds)
-            body = {"voter": f"bench-{uuid.uuid4().hex}", "allocations": allocation(chance, chosen.priority_ids, chosen.budget)}
+            body = {
+                "voter": f"bench-{uuid.uuid4().hex}",
+                "allocations": allocation(chance, chosen.priority_ids, chosen.budget),
+            }
             try:
-                answer = session.post(f"{stack.url}/api/areas/{chosen.area_id}/ballots", json=body, timeout=60)
+                answer = session.post(
+                    f"{stack.url}/api/areas/{chosen.area_id}/ballots", json=body, timeout=60
+                )
             except requests.RequestException:
                 return False
             return answer.status_code in (200, 201)
@@ -120,7 +125,9 @@ def _moto_worker(stack: Stack, rounds: list[OpenRound]) -> Callable[[], Callable
 
         def put() -> bool:
             chosen = chance.choice(rounds)
-            item = ballot_item(chosen, allocation(chance, chosen.priority_ids, chosen.budget), datetime.now(UTC))
+            item = ballot_item(
+                chosen, allocation(chance, chosen.priority_ids, chosen.budget), datetime.now(UTC)
+            )
             dynamodb.put_item(TableName=table, Item=item)
             return True
 
@@ -138,12 +145,14 @@ def measure(quick: bool = False) -> list[Row]:
     seconds, repeats = (1.5, 1) if quick else (10.0, 3)
     gateway: list[Load] = []
     moto: list[Load] = []
-    with tempfile.TemporaryDirectory(prefix="bench-stack-") as folder:
-        with running_stack(Path(folder) / "state") as stack:
-            rounds = _rounds(stack)
-            for _ in range(repeats):
-                gateway.append(_load(seconds, _gateway_worker(stack, rounds)))
-                moto.append(_load(seconds, _moto_worker(stack, rounds)))
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-stack-") as folder,
+        running_stack(Path(folder) / "state") as stack,
+    ):
+        rounds = _rounds(stack)
+        for _ in range(repeats):
+            gateway.append(_load(seconds, _gateway_worker(stack, rounds)))
+            moto.append(_load(seconds, _moto_worker(stack, rounds)))
     through = median([load.rate for load in gateway])
     direct = median([load.rate for load in moto])
     ratio = through / direct if direct else 0.0
@@ -158,7 +167,12 @@ def measure(quick: bool = False) -> list[Row]:
             baseline="moto PutItem",
             ratio=ratio,
         ),
-        row(BENCH, "latency p50", 1000 * median([statistics.median(g.latencies) for g in gateway if g.latencies]), "ms"),
+        row(
+            BENCH,
+            "latency p50",
+            1000 * median([statistics.median(g.latencies) for g in gateway if g.latencies]),
+            "ms",
+        ),
         row(BENCH, "latency p95", 1000 * median([_percentile(g.latencies, 0.95) for g in gateway]), "ms"),
         row(BENCH, "ballots refused or failed", median([g.refused for g in gateway]), "ballots"),
         row(BENCH, f"moto PutItem on the ballots table, {CLIENTS} threads", direct, "items/s"),

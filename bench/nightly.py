@@ -128,9 +128,13 @@ def measure(quick: bool = False) -> list[Row]:
         label = _label(n)
         rows += [
             row(BENCH, f"closing night, {label}: time", median([c.seconds for c in closing]), "s"),
-            row(BENCH, f"closing night, {label}: requests", median([c.requests for c in closing]), "requests"),
+            row(
+                BENCH, f"closing night, {label}: requests", median([c.requests for c in closing]), "requests"
+            ),
             row(BENCH, f"closing night, {label}: read units", median([c.read_units for c in closing]), "RRU"),
-            row(BENCH, f"closing night, {label}: write units", median([c.write_units for c in closing]), "WRU"),
+            row(
+                BENCH, f"closing night, {label}: write units", median([c.write_units for c in closing]), "WRU"
+            ),
         ]
         if n != QUORUM:
             ratio = per_ballot[n] / per_ballot[smallest] if per_ballot[smallest] > 0 else None
@@ -164,6 +168,11 @@ def measure(quick: bool = False) -> list[Row]:
     rows += [
         row(BENCH, "idle night: time", median([i.seconds for i in idle]), "s"),
         row(BENCH, "idle night: read units", median([i.read_units for i in idle]), "RRU"),
-        row(BENCH, "closing night: SMS segments for the force's taskings", median([c.sms_segments for _, c in nights[largest]]), "segments"),
+        row(
+            BENCH,
+            "closing night: SMS segments for the force's taskings",
+            median([c.sms_segments for _, c in nights[largest]]),
+            "segments",
+        ),
     ]
     return rows

@@ -27,8 +27,9 @@ class OpenRound:
 def seed_force(at: datetime, areas: int | None = None) -> list[OpenRound]:
     """The North Wales seed (35 areas; the first `areas` of them in quick runs), each with a round
     opening at `at`."""
-    from bobbies.store import catalogue
     from local.seed import SEED_FILE, load_seed
+
+    from bobbies.store import catalogue
 
     with tempfile.TemporaryDirectory(prefix="bench-seed-") as folder:
         seed = json.loads(SEED_FILE.read_text(encoding="utf-8"))
