@@ -201,6 +201,7 @@ def _point_at(endpoint: str) -> LocalResources:
             "POWERTOOLS_METRICS_NAMESPACE": "BalanceYourBobbies",
             "POWERTOOLS_SERVICE_NAME": "balance-your-bobbies",
             "POWERTOOLS_LOG_LEVEL": "ERROR",
+            "POWERTOOLS_METRICS_DISABLED": "true",  # no metric lines in the bench's table
         }
     )
     os.environ.pop("AWS_ENDPOINT_URL_SNS", None)  # SNS straight to moto: no runner tap here
