@@ -13,6 +13,7 @@ import sys
 import time
 import warnings
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from bench.common import REPO, Row, moto_aws
@@ -52,12 +53,19 @@ def table(rows: list[Row]) -> str:
     )
 
 
-def run(names: list[str], quick: bool, say: Callable[[str], None] = print) -> list[Row]:
+def run(
+    names: list[str], quick: bool, out: Path | None = None, say: Callable[[str], None] = print
+) -> list[Row]:
     with moto_aws():  # one moto server for the benches that run in this process
-        return _run(names, quick, say)
+        return _run(names, quick, out, say)
 
 
-def _run(names: list[str], quick: bool, say: Callable[[str], None]) -> list[Row]:
+def _save(out: Path | None, quick: bool, rows: list[Row]) -> None:
+    if out is not None:
+        out.write_text(json.dumps({"quick": quick, "rows": rows}, indent=1), encoding="utf-8")
+
+
+def _run(names: list[str], quick: bool, out: Path | None, say: Callable[[str], None]) -> list[Row]:
     rows: list[Row] = []
     for name in names:
         try:
@@ -71,10 +79,12 @@ def _run(names: list[str], quick: bool, say: Callable[[str], None]) -> list[Row]
         found = BENCHES[name](module, quick)
         say(f"{name}: {len(found)} rows in {time.perf_counter() - began:.1f} s")
         rows += found
+        _save(out, quick, rows)  # as it goes: a long run interrupted keeps what it measured
     if "cost" in names:
         from bench import cost  # the bill is priced from the rows measured before it
 
         rows += cost.bill(rows)
+        _save(out, quick, rows)
     return rows
 
 
@@ -87,10 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     # Read-only routes publish no metrics; that is expected, not a fault (as in the tests).
     warnings.filterwarnings("ignore", message="No application metrics to publish")
     quick = args.quick or os.environ.get("BENCH_QUICK") == "1"
-    rows = run(args.names or list(BENCHES), quick)
+    rows = run(args.names or list(BENCHES), quick, Path(args.out))
     print(table(rows))
-    with open(args.out, "w", encoding="utf-8") as out:
-        json.dump({"quick": quick, "rows": rows}, out, indent=1)
     print(f"\nwrote {args.out}")
     missed = [r for r in rows if r["target"] and not r["met"]]
     if missed:

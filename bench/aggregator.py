@@ -14,7 +14,7 @@ from local.lambdas import LambdaContext, load_handler
 from local.streams import _plain
 from local.template import function
 
-from bench.common import COUNTER, MotoAws, Row, interleaved, median, moto_aws, row
+from bench.common import COUNTER, MotoAws, Row, interleaved, median, moto_aws, repeats, row
 from bench.seeding import OpenRound, seed_force, write_ballots
 
 BENCH = "aggregator"
@@ -89,7 +89,7 @@ def _case(
 
 
 def measure(quick: bool = False) -> list[Row]:
-    records, repeats = (10, 1) if quick else (300, 3)
+    records, runs = (10, 1) if quick else (300, repeats(3))
     sizes = [1, 10] if quick else sorted({*SIZES, template_batch_size()})
     with moto_aws() as aws:
         rounds = seed_force(datetime.now(UTC) - timedelta(hours=1))
@@ -103,14 +103,14 @@ def measure(quick: bool = False) -> list[Row]:
             for size in sizes
             for spread in (1, 10)
         }
-        results = interleaved({f"{size}/{spread}": case for (size, spread), case in cases.items()}, repeats)
+        results = interleaved({f"{size}/{spread}": case for (size, spread), case in cases.items()}, runs)
     rows: list[Row] = []
-    for name, runs in results.items():
+    for name, done in results.items():
         size, spread = map(int, name.split("/"))
         where = f"batch {size}, {'one area' if spread == 1 else f'{spread} areas'}"
-        writes = median([run["aggregate_writes"] for run in runs])
+        writes = median([run["aggregate_writes"] for run in done])
         rows += [
-            row(BENCH, f"{where}: records applied", median([run["rate"] for run in runs]), "records/s"),
+            row(BENCH, f"{where}: records applied", median([run["rate"] for run in done]), "records/s"),
             row(
                 BENCH,
                 f"{where}: aggregate writes per (area, round) per batch",
@@ -120,8 +120,8 @@ def measure(quick: bool = False) -> list[Row]:
                 met=writes <= 1.0,
             ),
             row(
-                BENCH, f"{where}: guard writes per record", median([run["guards"] for run in runs]), "writes"
+                BENCH, f"{where}: guard writes per record", median([run["guards"] for run in done]), "writes"
             ),
-            row(BENCH, f"{where}: requests per batch", median([run["requests"] for run in runs]), "requests"),
+            row(BENCH, f"{where}: requests per batch", median([run["requests"] for run in done]), "requests"),
         ]
     return rows

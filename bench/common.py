@@ -64,6 +64,11 @@ def row(
     )
 
 
+def repeats(full: int) -> int:
+    """How many runs each case gets: `full`, or BENCH_REPEATS when set (1 on a crowded machine)."""
+    return int(os.environ.get("BENCH_REPEATS") or full)
+
+
 def median(values: list[float]) -> float:
     return float(statistics.median(values)) if values else 0.0
 

@@ -23,7 +23,7 @@ from local.stack import running_stack as stack_on_record
 from local.template import region
 from local.testing import Stack, running_stack
 
-from bench.common import Row, median, row
+from bench.common import Row, median, repeats, row
 from bench.seeding import OpenRound, allocation, ballot_item
 
 BENCH = "gateway"
@@ -142,7 +142,7 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def measure(quick: bool = False) -> list[Row]:
-    seconds, repeats = (1.5, 1) if quick else (10.0, 3)
+    seconds, runs = (1.5, 1) if quick else (10.0, repeats(3))
     gateway: list[Load] = []
     moto: list[Load] = []
     with (
@@ -150,7 +150,7 @@ def measure(quick: bool = False) -> list[Row]:
         running_stack(Path(folder) / "state") as stack,
     ):
         rounds = _rounds(stack)
-        for _ in range(repeats):
+        for _ in range(runs):
             gateway.append(_load(seconds, _gateway_worker(stack, rounds)))
             moto.append(_load(seconds, _moto_worker(stack, rounds)))
     through = median([load.rate for load in gateway])

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from bench.common import COUNTER, MotoAws, Row, median, moto_aws, row
+from bench.common import COUNTER, MotoAws, Row, median, moto_aws, repeats, row
 from bench.seeding import seed_force, write_ballots
 
 BENCH = "nightly"
@@ -97,7 +97,7 @@ def sizes(quick: bool) -> tuple[list[int], Callable[[int], int], int | None]:
     many of the seeded areas take part (all of them, but in a quick run)."""
     if quick:
         return [QUORUM, 10, 20], lambda n: 1, 2
-    return [QUORUM, 1_000, 10_000, 100_000], lambda n: 1 if n >= 100_000 else 3, None
+    return [QUORUM, 1_000, 10_000, 100_000], lambda n: 1 if n >= 100_000 else repeats(3), None
 
 
 def _label(n: int) -> str:
