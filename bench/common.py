@@ -22,6 +22,10 @@ LAYER = REPO / "layers" / "common" / "python"
 if str(LAYER) not in sys.path:  # `python -m bench` runs the layer's code in this process
     sys.path.insert(0, str(LAYER))
 
+# moto answers a query over 100,000 items slowly on a busy machine: pynamodb's 30 s read timeout
+# would count it as a failed area. The file only raises the timeouts (pynamodb reads it on import).
+os.environ.setdefault("PYNAMODB_CONFIG", str(Path(__file__).parent / "pynamodb_settings.py"))
+
 import botocore.session  # noqa: E402
 import requests  # noqa: E402
 from local.aws import offline_aws  # noqa: E402
