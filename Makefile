@@ -19,7 +19,7 @@ export SAM_CLI_TELEMETRY := 0
 export UV_PYTHON := $(BASE_PYTHON)
 export UV_LINK_MODE := copy
 
-.PHONY: help setup browser run test lint typecheck template security unit integration e2e build seed nightly inbox reset invoke replay requirements
+.PHONY: help setup browser run test lint typecheck template security unit integration e2e build seed nightly inbox reset invoke replay requirements bench
 
 help:
 	@echo "make run    - the whole system on http://127.0.0.1:$${PORT:-3000} (moto server, API, page, stream, schedule)"
@@ -27,6 +27,7 @@ help:
 	@echo "make nightly [AT=2027-01-31T02:00:00Z] | make inbox | make reset | make seed"
 	@echo "make replay - stream batches the aggregator gave up on, applied again"
 	@echo "make invoke FN=ApiFunction EVENT=events/api_list_areas.json | make build"
+	@echo "make bench  - the benchmarks: a table and bench/results.json (BENCH_QUICK=1 for small sizes)"
 
 $(UV):
 	@test -n "$(BASE_PYTHON)" || { echo "Python $(PYTHON_VERSION) not found (pyenv install $(PYTHON_VERSION))"; exit 1; }
@@ -73,12 +74,16 @@ invoke: setup
 replay: setup
 	$(PY) -m local.replay
 
+# Takes several minutes (100,000 ballots into moto); BENCH_QUICK=1 for small sizes.
+bench: setup
+	PYTHONPATH=layers/common/python $(PY) -m bench
+
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
 typecheck: setup
-	$(VENV)/bin/mypy layers/common/python functions local tests
+	$(VENV)/bin/mypy layers/common/python functions local tests bench
 
 template: $(SAM)
 	$(SAM) validate --lint

@@ -1,0 +1,179 @@
+"""End to end through the local gateway (`make run`'s stack) with 20 concurrent clients: accepted
+ballots per second and p50/p95 latency, against moto's own PutItem rate on the same ballots table
+in the same run, from 20 threads too. Target: the gateway at least 0.5 x moto's rate.
+
+The two loads take turns (gateway, moto, gateway, ...) so a busy machine weighs on both alike.
+"""
+
+import random
+import statistics
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import boto3
+import requests
+from local.aws import DUMMY_CREDENTIALS
+from local.stack import runner_process as stack_on_record
+from local.template import region
+from local.testing import RunnerProcess, runner_process
+
+from bench.common import Row, median, repeats, row
+from bench.seeding import OpenRound, allocation, ballot_item
+
+BENCH = "gateway"
+CLIENTS = 20
+TARGET = 0.5
+
+
+@dataclass
+class Load:
+    seconds: float
+    latencies: list[float] = field(default_factory=list)
+    refused: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def rate(self) -> float:
+        return len(self.latencies) / self.seconds
+
+
+def _load(seconds: float, make_worker: Callable[[], Callable[[], bool]]) -> Load:
+    """CLIENTS threads, each calling its worker until the time is up; a worker says if it was accepted."""
+    load = Load(seconds)
+    start = threading.Barrier(CLIENTS + 1)
+    deadline = [0.0]
+
+    def client() -> None:
+        work = make_worker()
+        start.wait()
+        while time.perf_counter() < deadline[0]:
+            began = time.perf_counter()
+            accepted = work()
+            took = time.perf_counter() - began
+            with load.lock:
+                if accepted:
+                    load.latencies.append(took)
+                else:
+                    load.refused += 1
+
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(CLIENTS)]
+    for thread in threads:
+        thread.start()
+    began = time.perf_counter()
+    deadline[0] = began + seconds
+    start.wait()
+    for thread in threads:
+        thread.join()
+    load.seconds = time.perf_counter() - began  # to the last answer, not just the deadline
+    return load
+
+
+def _rounds(stack: RunnerProcess) -> list[OpenRound]:
+    areas = requests.get(f"{stack.url}/api/areas", timeout=30).json()["areas"]
+    rounds = []
+    for area in areas:
+        paper = requests.get(f"{stack.url}/api/areas/{area['id']}/ballot", timeout=30).json()
+        ids = tuple(priority["id"] for priority in paper["priorities"])
+        rounds.append(OpenRound(area["id"], paper["round"]["id"], ids, int(paper["budget"]), 0))
+    return rounds
+
+
+def _gateway_worker(stack: RunnerProcess, rounds: list[OpenRound]) -> Callable[[], Callable[[], bool]]:
+    def make() -> Callable[[], bool]:
+        session = requests.Session()
+        chance = random.Random()
+
+        def cast() -> bool:
+            chosen = chance.choice(rounds)
+            body = {
+                "voter": f"bench-{uuid.uuid4().hex}",
+                "allocations": allocation(chance, chosen.priority_ids, chosen.budget),
+            }
+            try:
+                answer = session.post(
+                    f"{stack.url}/api/areas/{chosen.area_id}/ballots", json=body, timeout=60
+                )
+            except requests.RequestException:
+                return False
+            return answer.status_code in (200, 201)
+
+        return cast
+
+    return make
+
+
+def _moto_worker(stack: RunnerProcess, rounds: list[OpenRound]) -> Callable[[], Callable[[], bool]]:
+    info = stack_on_record(stack.paths)
+    assert info is not None
+    table = info.resources["tables"]["BallotsTable"]
+
+    def make() -> Callable[[], bool]:
+        dynamodb = boto3.client(
+            "dynamodb",
+            endpoint_url=info.moto_endpoint,
+            region_name=region(),
+            aws_access_key_id=DUMMY_CREDENTIALS["AWS_ACCESS_KEY_ID"],
+            aws_secret_access_key=DUMMY_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
+        )
+        chance = random.Random()
+
+        def put() -> bool:
+            chosen = chance.choice(rounds)
+            item = ballot_item(
+                chosen, allocation(chance, chosen.priority_ids, chosen.budget), datetime.now(UTC)
+            )
+            dynamodb.put_item(TableName=table, Item=item)
+            return True
+
+        return put
+
+    return make
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
+
+
+def measure(quick: bool = False) -> list[Row]:
+    seconds, runs = (1.5, 1) if quick else (10.0, repeats(3))
+    gateway: list[Load] = []
+    moto: list[Load] = []
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-stack-") as folder,
+        runner_process(Path(folder) / "state") as stack,
+    ):
+        rounds = _rounds(stack)
+        for _ in range(runs):
+            gateway.append(_load(seconds, _gateway_worker(stack, rounds)))
+            moto.append(_load(seconds, _moto_worker(stack, rounds)))
+    through = median([load.rate for load in gateway])
+    direct = median([load.rate for load in moto])
+    ratio = through / direct if direct else 0.0
+    return [
+        row(
+            BENCH,
+            f"ballots accepted through the gateway, {CLIENTS} clients",
+            through,
+            "ballots/s",
+            target=f">= {TARGET} x moto's PutItem",
+            met=ratio >= TARGET,
+            baseline="moto PutItem",
+            ratio=ratio,
+        ),
+        row(
+            BENCH,
+            "latency p50",
+            1000 * median([statistics.median(g.latencies) for g in gateway if g.latencies]),
+            "ms",
+        ),
+        row(BENCH, "latency p95", 1000 * median([_percentile(g.latencies, 0.95) for g in gateway]), "ms"),
+        row(BENCH, "ballots refused or failed", median([g.refused for g in gateway]), "ballots"),
+        row(BENCH, f"moto PutItem on the ballots table, {CLIENTS} threads", direct, "items/s"),
+    ]
