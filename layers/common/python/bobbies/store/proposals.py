@@ -22,7 +22,8 @@ from bobbies.domain.proposals import (
 )
 from bobbies.domain.times import utc_text
 from bobbies.store.catalogue import text_of
-from bobbies.store.models import ProposalCountModel, ProposalModel, bound, condition_failed, connection
+from bobbies.store.models import bound, condition_failed, connection
+from bobbies.store.residents_models import ProposalCountModel, ProposalModel
 
 COUNT_KEPT = timedelta(days=2)  # a day's count outlives its day, then the table's TTL removes it
 DECIDED_KEPT = timedelta(days=90)  # a declined or redirected proposal, for its reason to be read

@@ -9,7 +9,8 @@ from pynamodb.transactions import TransactWrite
 
 from bobbies.domain.errors import Conflict
 from bobbies.domain.lifecycle import COMPLETED
-from bobbies.store.models import TaskingModel, VerdictModel, bound, connection
+from bobbies.store.models import TaskingModel, bound, connection
+from bobbies.store.residents_models import VerdictModel
 
 ATTEMPTS = 5
 

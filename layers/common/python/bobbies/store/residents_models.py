@@ -1,0 +1,74 @@
+"""The models of what residents add besides ballots: proposals (and their daily counts) and
+verdicts on completed taskings. Bound to their tables with the others, by bobbies.store.models."""
+
+from pynamodb.attributes import (
+    BooleanAttribute,
+    MapAttribute,
+    NumberAttribute,
+    TTLAttribute,
+    UnicodeAttribute,
+    UTCDateTimeAttribute,
+)
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.models import Model
+
+
+class VerdictModel(Model):
+    """One resident's verdict on a completed tasking: one per ballot (the voter's, in that round)."""
+
+    class Meta:
+        table_name = "VerdictsTable"
+
+    ballot_key = UnicodeAttribute(hash_key=True)  # "<area>#<round>#<voter hash>"
+    made_a_difference = BooleanAttribute()
+    given_at = UTCDateTimeAttribute()
+
+
+class ProposalQueueIndex(GlobalSecondaryIndex["ProposalModel"]):
+    """Sparse: "<area>#pending" (for moderators) and "<area>#approved" (waiting for the next round)."""
+
+    class Meta:
+        index_name = "queue"
+        projection = AllProjection()
+
+    queue = UnicodeAttribute(hash_key=True)
+    queued_at = UnicodeAttribute(range_key=True)
+
+
+class ProposalModel(Model):
+    """A resident's proposal, under "proposal#<keyed hash of its reference>" (domain/proposals.py)."""
+
+    class Meta:
+        table_name = "ProposalsTable"
+
+    pk = UnicodeAttribute(hash_key=True)
+    proposal_id = UnicodeAttribute()
+    area_id = UnicodeAttribute()
+    status = UnicodeAttribute()  # pending | approved | merged | declined | redirected
+    language = UnicodeAttribute()
+    title = UnicodeAttribute()
+    description = UnicodeAttribute()
+    proposer_hash = UnicodeAttribute()
+    submitted_at = UTCDateTimeAttribute()
+    queue = UnicodeAttribute(null=True)
+    queued_at = UnicodeAttribute(null=True)
+    expires = TTLAttribute(null=True)
+    decided_by = UnicodeAttribute(null=True)
+    decided_at = UTCDateTimeAttribute(null=True)
+    reason = MapAttribute[str, str](null=True)
+    merged_into = UnicodeAttribute(null=True)
+    approved_title = MapAttribute[str, str](null=True)
+    approved_description = MapAttribute[str, str](null=True)
+    round_id = UnicodeAttribute(null=True)
+    by_queue = ProposalQueueIndex()
+
+
+class ProposalCountModel(Model):
+    """A day's count of proposals, by one resident or in one area (same table, "count#..." keys)."""
+
+    class Meta:
+        table_name = "ProposalsTable"
+
+    pk = UnicodeAttribute(hash_key=True)
+    proposals = NumberAttribute(default=0)
+    expires = TTLAttribute()
