@@ -90,15 +90,21 @@ def page_cursor(raw: str | None) -> str | None:
     return raw
 
 
-def proposal_body(text: str) -> "ProposalIn":
-    """A resident's proposal, or the first thing wrong with it. Proposals are rare, so this path
-    may pay for pydantic: ProposalIn turns any wrong shape into the domain's own refusal."""
+def _json_body(text: str) -> Any:
+    """The body's JSON: broken JSON and no body at all (or null) are refused before its shape is read."""
     try:
         body = json.loads(text) if text else None
     except json.JSONDecodeError:
         raise Malformed("invalid_json") from None
     if body is None:
         raise Malformed("invalid_body")
+    return body
+
+
+def proposal_body(text: str) -> "ProposalIn":
+    """A resident's proposal, or the first thing wrong with it. Proposals are rare, so this path
+    may pay for pydantic: ProposalIn turns any wrong shape into the domain's own refusal."""
+    body = _json_body(text)
     from bobbies.api_models_proposals import ProposalIn
 
     return ProposalIn.model_validate(body)
@@ -112,12 +118,7 @@ AREA_MOST = 200
 def verdict_body(text: str) -> tuple[str, bool]:
     """A resident's receipt code and whether the tasking made a difference; anything else about the
     body is the one thing a verdict needs (VerdictIn in bobbies.api_open_data states it)."""
-    try:
-        body = json.loads(text) if text else None
-    except json.JSONDecodeError:
-        raise Malformed("invalid_json") from None
-    if body is None:
-        raise Malformed("invalid_body")
+    body = _json_body(text)
     well_formed = (
         isinstance(body, dict)
         and set(body) == VERDICT_FIELDS
