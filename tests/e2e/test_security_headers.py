@@ -3,15 +3,14 @@ WebResponseHeadersPolicy): its Content-Security-Policy, nosniff and no framing, 
 template and put on each response here, as CloudFront would. A resident's whole visit - find
 the area, vote, see the results, check the receipt, switch language - breaks no rule of it."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 import requests
 from local.template import load_template
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from playwright.sync_api import BrowserContext, Page, Route, expect
 
-from tests.e2e.conftest import new_context
 from tests.e2e.site import Site
 
 pytestmark = pytest.mark.e2e
@@ -52,15 +51,14 @@ def violations(page: Page) -> list[str]:
 
 
 @pytest.fixture
-def guarded(browser: Browser, base_url: str) -> Iterator[Site]:
-    context = new_context(browser, base_url)
+def guarded(new_context: Callable[..., BrowserContext], base_url: str) -> Iterator[Site]:
+    context = new_context()
     as_cloudfront_sends(context, security_headers())
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield Site(page, base_url, requests.Session())
     context.unroute_all(behavior="ignoreErrors")  # a late answer may still be on its way
-    context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
 
 
@@ -87,9 +85,9 @@ def test_a_whole_visit_keeps_to_the_content_security_policy(guarded: Site) -> No
     assert violations(page) == []
 
 
-def test_a_policy_the_page_breaks_is_caught(browser: Browser, base_url: str) -> None:
+def test_a_policy_the_page_breaks_is_caught(new_context: Callable[..., BrowserContext]) -> None:
     # The same check under a policy without connect-src: the page's API calls are reported.
-    context = new_context(browser, base_url)
+    context = new_context()
     headers = security_headers()
     headers["content-security-policy"] = headers["content-security-policy"].replace("connect-src 'self';", "")
     as_cloudfront_sends(context, headers)
@@ -101,4 +99,3 @@ def test_a_policy_the_page_breaks_is_caught(browser: Browser, base_url: str) -> 
         assert any(found.startswith("connect-src") for found in violations(page))
     finally:
         context.unroute_all(behavior="ignoreErrors")
-        context.close()
