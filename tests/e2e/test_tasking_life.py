@@ -26,7 +26,6 @@ from bobbies.store.models import forget_connections
 from bobbies.usecases import tasking_life
 from tests.e2e.accessibility import serious_violations
 from tests.e2e.conftest import NIGHTLY_AREA as AREA
-from tests.e2e.conftest import new_context
 from tests.e2e.i18n import t
 from tests.e2e.seed import seed_area
 
@@ -109,7 +108,8 @@ def test_a_taskings_whole_life_on_the_page_and_in_the_feed(
 
     # And a voter answers once from the receipt view; in each language the page shows all of it
     for lang, verdict in (("en", "verdict.yes"), ("cy", "verdict.no")):
-        context = new_context(browser, stack.url, locale="cy-GB" if lang == "cy" else "en-GB")
+        # pytest-playwright's browser, a context of this test's own: its pages are on this stack
+        context = browser.new_context(base_url=stack.url, locale="cy-GB" if lang == "cy" else "en-GB")
         page = context.new_page()
         page.goto(f"/#/receipt/{receipt}")
         box = page.locator("[data-answer='verdict']")
