@@ -19,7 +19,7 @@ from pathlib import Path
 import boto3
 import requests
 from local.aws import DUMMY_CREDENTIALS
-from local.stack import runner_process as stack_on_record
+from local.runner_info import live_runner_info
 from local.template import region
 from local.testing import RunnerProcess, runner_process
 
@@ -109,7 +109,7 @@ def _gateway_worker(stack: RunnerProcess, rounds: list[OpenRound]) -> Callable[[
 
 
 def _moto_worker(stack: RunnerProcess, rounds: list[OpenRound]) -> Callable[[], Callable[[], bool]]:
-    info = stack_on_record(stack.paths)
+    info = live_runner_info(stack.paths)
     assert info is not None
     table = info.resources["tables"]["BallotsTable"]
 
