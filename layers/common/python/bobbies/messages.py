@@ -182,6 +182,11 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "The description must be 500 characters or fewer.",
         "cy": "Rhaid i'r disgrifiad fod yn 500 nod neu lai.",
     },
+    # Sent by the edge web ACL (edge/web-acl.yaml), not the API: it carries both languages at once.
+    "too_many_requests": {
+        "en": "Too many requests from this address. Please try again in a few minutes.",
+        "cy": "Gormod o geisiadau o'r cyfeiriad hwn. Rhowch gynnig arall arni ymhen ychydig funudau.",
+    },
     "too_many_proposals": {
         "en": "You have made 3 suggestions today, the most one person can make in a day. "
         "Please come back tomorrow.",
