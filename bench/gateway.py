@@ -2,7 +2,9 @@
 ballots per second and p50/p95 latency, against moto's own PutItem rate on the same ballots table
 in the same run, from 20 threads too. Target: the gateway at least 0.5 x moto's rate.
 
-The two loads take turns (gateway, moto, gateway, ...) so a busy machine weighs on both alike.
+The two loads take turns (gateway, moto, gateway, ...) so a busy machine weighs on both alike. A
+first, uncounted load warms the function's environments (up to one per client, as Lambda would
+start them): the steady rate is what is compared; cold starts are bench.cold_start's to measure.
 """
 
 import random
@@ -150,6 +152,7 @@ def measure(quick: bool = False) -> list[Row]:
         runner_process(Path(folder) / "state") as stack,
     ):
         rounds = _rounds(stack)
+        _load(seconds, _gateway_worker(stack, rounds))  # warm-up, not counted
         for _ in range(runs):
             gateway.append(_load(seconds, _gateway_worker(stack, rounds)))
             moto.append(_load(seconds, _moto_worker(stack, rounds)))
