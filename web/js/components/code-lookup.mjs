@@ -93,7 +93,7 @@ export class CodeLookup extends Component {
     box.hidden = !(s.answer || s.error);
     box.className = `notice ${s.error ? 'notice-error' : this.tone(s.answer)}`;
     if (s.error) box.replaceChildren(...this.problem(s.error));
-    else if (s.answer) box.replaceChildren(...this.answer(s.answer, s));
+    else if (s.answer) box.replaceChildren(...this.answer(s.answer, s).filter(Boolean)); // parts it has not: null, '', false
     else box.replaceChildren();
   }
 

@@ -86,7 +86,7 @@ export class ReceiptCheck extends CodeLookup {
       h('p', { 'data-answer': 'results' }, this.t(`check.${counted ? 'counted' : 'replaced'}${live}`)),
       h('p', null, h('a', { href: results }, this.t('check.seeResults', { area }))),
       h('p', { class: 'hint' }, this.t('check.private')),
-      ...(s.tasking?.status === 'completed' ? [this.verdict(s.tasking, s)] : []),
+      s.tasking?.status === 'completed' && this.verdict(s.tasking, s),
     ];
   }
 }
