@@ -153,3 +153,34 @@ def test_the_approved_suggestions_waiting_for_the_next_round_are_listed(site: Si
     site.switch_language()
     other = "cy" if lang == "en" else "en"
     expect(items.nth(0)).to_contain_text(waiting[0]["title"][other])
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_a_declined_suggestion_reads_as_not_taken_forward_with_the_reason(site: Site, lang: str) -> None:
+    # Given the API says a suggestion was declined, and why (moderation is not built yet)
+    reason = {"en": "The council handles parking.", "cy": "Y cyngor sy'n delio â pharcio."}
+    declined = {
+        "reference": "K7QX4-MP29T",
+        "area": {"id": "bala", "name": {"en": "Bala", "cy": "Y Bala"}},
+        "status": "declined",
+        "language": lang,
+        "title": "Parking",
+        "description": "Cars park on the pavement.",
+        "submitted": "2026-11-20T10:00:00Z",
+        "decided": "2026-11-21T10:00:00Z",
+        "reason": reason,
+        "mergedInto": None,
+        "approved": None,
+        "round": None,
+    }
+    site.page.route("**/api/proposals/K7QX4MP29T", lambda route: route.fulfill(json={"proposal": declined}))
+
+    # When the resident looks it up
+    site.open(f"/?lang={lang}#/suggestion/K7QX4-MP29T")
+
+    # Then it reads as not taken forward, with the moderator's reason, and nothing stray besides
+    answer = site.page.locator("#suggestion-answer")
+    expect(answer.get_by_role("heading")).to_have_text(site.say("lookup.declinedHeading"))
+    why = site.say("lookup.reason", reason=reason[lang])
+    expect(answer.locator("[data-answer=reason]")).to_have_text(why)
+    expect(answer).not_to_contain_text("undefined")

@@ -50,6 +50,20 @@ export function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
 }
 
+/** A text field GOV.UK style: its label, hint and error line (hidden until needed), then the input with
+ * its submit button beside it. Ids follow `prefix` (-hint, -error, -submit); `input` holds the input's
+ * id and the attributes that differ; label, hint and button are catalogue keys (data-i18n). */
+export function textField({ prefix, label, hint, button, input }) {
+  const hintId = `${prefix}-hint`;
+  return h('div', { class: 'field' },
+    h('label', { for: input.id, 'data-i18n': label }),
+    h('p', { id: hintId, class: 'hint', 'data-i18n': hint }),
+    h('p', { id: `${prefix}-error`, class: 'error-message', hidden: true }),
+    h('div', { class: 'inline-field' },
+      h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': hintId, ...input }),
+      h('button', { type: 'submit', id: `${prefix}-submit`, 'data-i18n': button })));
+}
+
 /** A field's own error (GOV.UK style): shown under its hint, the field marked invalid and pointing at
  * both, and read out; an empty text clears it. */
 export function showFieldError(input, error, hintId, text) {

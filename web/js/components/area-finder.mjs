@@ -1,7 +1,7 @@
 /* The home view: find your area by postcode, or pick it from the list; carry on with the last one. */
 
 import { Component, Latest } from '../component.mjs';
-import { announce, h, setText, showFieldError } from '../dom.mjs';
+import { announce, h, setText, showFieldError, textField } from '../dom.mjs';
 import { areaPath, routeHref } from '../router.mjs';
 import { store } from '../store.mjs';
 
@@ -23,6 +23,16 @@ export class AreaFinder extends Component {
     this.areas = null;
     this.pickMessage = null; // {key} | {err}: why the list cannot be used
     this.latest = new Latest();
+    const field = textField({
+      prefix: 'postcode', label: 'home.postcodeLabel', hint: 'home.postcodeHint', button: 'home.find',
+      input: {
+        id: 'postcode', name: 'postcode', class: 'input-postcode', autocomplete: 'postal-code',
+        autocapitalize: 'characters', maxlength: '10',
+      },
+    });
+    // The page put words into index.html before this started, so the field is given its own.
+    for (const el of field.querySelectorAll('[data-i18n]')) setText(el, this.t(el.dataset.i18n));
+    this.$('postcode-field').replaceWith(field);
     this.input = this.$('postcode');
     this.select = this.$('area-select');
     this.$('postcode-form').addEventListener('submit', (ev) => { ev.preventDefault(); this.findByPostcode(); });
