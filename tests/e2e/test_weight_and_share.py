@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 import requests
+from local.waiting import eventually
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.e2e.conftest import in_language
@@ -34,7 +35,8 @@ def first_load_bytes(context: BrowserContext, page: Page, path: str, lang: str) 
     page.goto(path)
     expect(page.locator("html.ready")).to_have_count(1)
     page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(300)
+    # every request seen has finished (the browser's events arrive while Playwright talks to it)
+    eventually(lambda: page.evaluate("0") == 0 and urls.keys() <= sizes.keys(), timeout=10)
     requests_seen = {urls.get(rid, rid): size for rid, size in sizes.items()}
     return {"path": path, "lang": lang, "total": sum(requests_seen.values()), "requests": requests_seen}
 

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, RootModel, StrictBool, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
+from bobbies.api_input import RECEIPT_MOST
 from bobbies.api_models import Shape, TaskingOut, Text
 
 
@@ -40,7 +41,7 @@ class VerdictIn(Shape):
     )
 
     receipt: str = Field(
-        max_length=80, description="The receipt code of the resident's ballot in that round."
+        max_length=RECEIPT_MOST, description="The receipt code of the resident's ballot in that round."
     )
     madeADifference: StrictBool
 
