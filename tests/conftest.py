@@ -52,6 +52,26 @@ def api_event(
     return event
 
 
+def admin_event(
+    method: str,
+    path: str,
+    body: Any = None,
+    groups: tuple[str, ...] = (),
+    username: str | None = "officer-demo",
+    district: str | None = None,
+    query: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """An admin route's event as API Gateway passes it once its Cognito authorizer has checked the
+    token: the token's claims in requestContext.authorizer.claims (no username: nobody signed in)."""
+    event = api_event(method, path, body, query=query)
+    if username is not None:
+        claims = {"cognito:username": username, "cognito:groups": ",".join(groups), "token_use": "id"}
+        event["requestContext"]["authorizer"] = {
+            "claims": {**claims, **({"custom:district": district} if district else {})}
+        }
+    return event
+
+
 def load_handler(logical_id: str) -> Callable[[dict[str, Any], Any], Any]:
     """The handler template.yaml names for a function, loaded as the local runner loads it."""
     return lambdas.load_handler(function(logical_id))

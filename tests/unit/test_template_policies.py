@@ -18,7 +18,7 @@ from local.template import FUNCTION, load_template, of_type
 
 from bobbies.domain.times import utc_text
 from bobbies.usecases import tasking_life
-from tests.conftest import api_event, load_handler
+from tests.conftest import admin_event, api_event, load_handler
 from tests.unit.conftest import SMALL_SEED, LocalAws, moto_stack
 from tests.unit.iam_calls import Grant, grants, recorded
 from tests.unit.test_aggregate_repair import parked_message, sqs_event
@@ -111,6 +111,12 @@ def _run_everything(aws: LocalAws) -> dict[str, set[Grant]]:
         given = _api("POST", f"/api/taskings/{tasking['reference']}/verdicts", verdict)
         assert given["statusCode"] == 201, given
     used["ApiFunction"] |= grants(calls)
+    with recorded() as calls:
+        me = load_handler("AdminFunction")(
+            admin_event("GET", "/api/admin/me", groups=("admin",)), LambdaContext()
+        )
+        assert me["statusCode"] == 200, me
+    used["AdminFunction"] = grants(calls)
     return used
 
 

@@ -12,7 +12,16 @@ from typing import Any
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response, content_types
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
 
-from bobbies.domain.errors import Conflict, DomainError, InvalidInput, Malformed, NotFound, TooMany
+from bobbies.domain.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    InvalidInput,
+    Malformed,
+    NotFound,
+    TooMany,
+    Unauthenticated,
+)
 from bobbies.messages import error_message
 from bobbies.observability import count, count_by, logger
 
@@ -39,6 +48,8 @@ Refusal = DomainError | TransportError
 STATUS: dict[type[Refusal], int] = {
     Malformed: 400,
     InvalidInput: 422,
+    Unauthenticated: 401,
+    Forbidden: 403,
     NotFound: 404,
     Conflict: 409,
     TooMany: 429,

@@ -219,6 +219,14 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "This address does not take that kind of request.",
         "cy": "Dydy'r cyfeiriad hwn ddim yn derbyn y math hwnnw o gais.",
     },
+    "sign_in_needed": {
+        "en": "Sign in to the police console to do this.",
+        "cy": "Mewngofnodwch i gonsol yr heddlu i wneud hyn.",
+    },
+    "wrong_group": {
+        "en": "Your account is not allowed to do this. Ask an administrator if you need to.",
+        "cy": "Dydy eich cyfrif ddim yn cael gwneud hyn. Gofynnwch i weinyddwr os oes angen.",
+    },
     "internal_error": {
         "en": "Something went wrong on our side. Nothing was changed; please try again.",
         "cy": "Aeth rhywbeth o'i le ar ein hochr ni. Does dim byd wedi newid; rhowch gynnig arall arni.",

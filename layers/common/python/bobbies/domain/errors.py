@@ -35,3 +35,15 @@ class Conflict(DomainError):
 
 class TooMany(DomainError):
     """More requests of this kind than a limit allows for now; the same request later may succeed."""
+
+
+class Unauthenticated(DomainError):
+    """An admin route called without a valid sign-in (API Gateway's authorizer refuses most first)."""
+
+    code = "sign_in_needed"
+
+
+class Forbidden(DomainError):
+    """Signed in, but not in a group the route is for."""
+
+    code = "wrong_group"
