@@ -189,7 +189,7 @@ def test_only_an_officer_of_the_taskings_district_or_an_admin_works_on_it(
 ) -> None:
     tasking = f"/api/admin/taskings/{issued_hours_ago(5)}{suffix}"
     before = seeded.snapshot()
-    refused = {
+    refused: dict[str, tuple[dict[str, Any], int, str]] = {
         "nobody signed in": ({"username": None}, 401, "sign_in_needed"),
         "a moderator": ({"groups": ("moderator",)}, 403, "wrong_group"),
         "another district's officer": (EAST_OFFICER, 403, "wrong_district"),
