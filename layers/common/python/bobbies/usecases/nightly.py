@@ -111,7 +111,8 @@ def close_round(area: Area, current: Round, now: datetime, report: NightlyReport
         report.taskings_issued += issued
         report.quorum_not_met += not issued
     ballot = carried_forward(current.priority_ids, catalogue.approved_priority_ids(area.id))
-    following = next_round(current, now, area.round_days, ballot)
+    length = area.pending.round_days if area.pending else area.round_days  # an admin's change waits for it
+    following = next_round(current, now, length, ballot)
     catalogue.add_round_once(following)
     catalogue.move_current_round(area.id, current.id, following.id)
     report.rounds_closed += 1
