@@ -116,8 +116,33 @@ def _run_everything(aws: LocalAws) -> dict[str, set[Grant]]:
             admin_event("GET", "/api/admin/me", groups=("admin",)), LambdaContext()
         )
         assert me["statusCode"] == 200, me
+        _run_admin_areas_and_subscriptions()
     used["AdminFunction"] = grants(calls)
     return used
+
+
+def _admin(method: str, path: str, body: Any = None) -> dict[str, Any]:
+    event = admin_event(method, path, body, groups=("admin",))
+    response = load_handler("AdminFunction")(event, LambdaContext())
+    assert response["statusCode"] < 300, (method, path, response["body"])
+    return dict(json.loads(response["body"] or "{}"))
+
+
+def _run_admin_areas_and_subscriptions() -> None:
+    """The teams' routes: areas listed, made, edited (names, settings, postcodes alone), and a
+    team subscribed, listed and removed."""
+    _admin("GET", "/api/admin/areas")
+    new = {"id": "menai", "name": {"en": "Menai", "cy": "Menai"}, "district": "west",
+           "postcodes": ["LL59", "LL58 8"], "budget": 10, "quorum": 2, "roundDays": 28}  # fmt: skip
+    _admin("POST", "/api/admin/areas", new)
+    _admin(
+        "PUT", "/api/admin/areas/menai", {"name": {"en": "Menai Bridge", "cy": "Porthaethwy"}, "budget": 12}
+    )
+    _admin("PUT", "/api/admin/areas/menai", {"postcodes": ["LL59", "LL58 9"]})
+    team = {"protocol": "email", "endpoint": "team@example.org", "area": "bangor", "language": "cy"}
+    made = _admin("POST", "/api/admin/subscriptions", team)["subscription"]
+    _admin("GET", "/api/admin/subscriptions", None)
+    _admin("DELETE", f"/api/admin/subscriptions/{made['id']}")
 
 
 def _json(response: Mapping[str, Any]) -> dict[str, Any]:
