@@ -242,3 +242,17 @@ def test_the_open_round_is_untouched_by_subscribing(seeded: LocalAws) -> None:
     before = seeded.snapshot()
     subscribed(seeded)
     assert seeded.snapshot() == before
+
+
+def test_no_team_address_reaches_the_logs(
+    seeded: LocalAws, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("INFO")  # what the function logs on AWS (POWERTOOLS_LOG_LEVEL)
+    made = subscribed(seeded)
+    admin("GET", "/api/admin/subscriptions")
+    admin("POST", "/api/admin/subscriptions", TEAMS["bangor-cy"])  # refused: already subscribed
+    admin("DELETE", f"/api/admin/subscriptions/{made['west-en']['id']}")
+    logged = capsys.readouterr().out + caplog.text
+    assert "request refused" in logged  # the logs were captured
+    addresses = [body["endpoint"] for body in TEAMS.values()] + [sub["endpoint"] for sub in made.values()]
+    assert [address for address in addresses if address in logged] == []
