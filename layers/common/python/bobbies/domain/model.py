@@ -24,6 +24,15 @@ class District:
 
 
 @dataclass(frozen=True)
+class RoundSettings:
+    """What a round is run by. Changed by an admin, they wait for the area's next round."""
+
+    budget: int
+    quorum: int
+    round_days: int
+
+
+@dataclass(frozen=True)
 class Area:
     id: str
     name: Text
@@ -34,6 +43,7 @@ class Area:
     team_language: str
     current_round: str | None = None
     name_in_text: Text | None = None
+    pending: RoundSettings | None = None  # from the next round on (the nightly job applies them)
 
     @property
     def in_text(self) -> Text:
@@ -56,6 +66,16 @@ class Round:
     closes: datetime
     priority_ids: tuple[str, ...]
     closed: bool = False
+    # What the round runs by, kept with it since an admin may change the area's for later rounds;
+    # None on rounds made before (their area's own then).
+    budget: int | None = None
+    quorum: int | None = None
+
+    def budget_in(self, area: "Area") -> int:
+        return self.budget if self.budget is not None else area.budget
+
+    def quorum_in(self, area: "Area") -> int:
+        return self.quorum if self.quorum is not None else area.quorum
 
     def is_open(self, now: datetime) -> bool:
         """The one rule for "is voting open": the page shows it and the API enforces it."""

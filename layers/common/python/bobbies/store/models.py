@@ -38,6 +38,11 @@ class AreaModel(Model):
     round_days = NumberAttribute()
     team_language = UnicodeAttribute(default="en")
     current_round = UnicodeAttribute(null=True)
+    # Set by an admin, applied by the nightly job in the same write that moves the area to its next
+    # round (store.catalogue.move_current_round): the open round keeps the settings it opened with.
+    next_budget = NumberAttribute(null=True)
+    next_quorum = NumberAttribute(null=True)
+    next_round_days = NumberAttribute(null=True)
 
 
 class PostcodeModel(Model):
@@ -70,6 +75,8 @@ class RoundModel(Model):
     closes = UTCDateTimeAttribute()
     priority_ids = ListAttribute(of=UnicodeAttribute)
     closed = BooleanAttribute(default=False)
+    budget = NumberAttribute(null=True)  # what it runs by (domain.model.Round)
+    quorum = NumberAttribute(null=True)
 
 
 class BallotModel(Model):
