@@ -107,7 +107,7 @@ def fresh_tables(aws: LocalAws) -> None:
 def assert_exact() -> None:
     for area, round_id in AGGREGATES:
         live, _ = aggregates.read_tally(area, round_id)
-        recomputed = tally_of(ballots.allocations_of_round(area, round_id))
+        recomputed = tally_of(ballots.counted_of_round(area, round_id))
         assert same_tally(live, recomputed), (area, round_id, live, recomputed)
 
 

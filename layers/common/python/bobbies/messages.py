@@ -227,6 +227,51 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "Your account is not allowed to do this. Ask an administrator if you need to.",
         "cy": "Dydy eich cyfrif ddim yn cael gwneud hyn. Gofynnwch i weinyddwr os oes angen.",
     },
+    "invalid_age_band": {
+        "en": 'Choose one of the age bands, or "Prefer not to say".',
+        "cy": 'Dewiswch un o\'r bandiau oedran, neu "Gwell gen i beidio â dweud".',
+    },
+    "phone_or_paper_reference": {
+        "en": (
+            "Give the resident's mobile number or, if they have none, the paper ballot's "
+            "reference: one of the two."
+        ),
+        "cy": (
+            "Rhowch rif ffôn symudol y preswylydd neu, os nad oes ganddyn nhw un, gyfeirnod y "
+            "papur pleidleisio: un o'r ddau."
+        ),
+    },
+    "invalid_phone": {
+        "en": (
+            "That is not a UK mobile number (07...). Use the paper ballot's reference if the "
+            "resident has none."
+        ),
+        "cy": (
+            "Dydy hwnnw ddim yn rhif ffôn symudol yn y DU (07...). Defnyddiwch gyfeirnod y papur "
+            "pleidleisio os nad oes gan y preswylydd un."
+        ),
+    },
+    "invalid_paper_reference": {
+        "en": "A paper ballot's reference is 3 to 32 letters, digits or dashes, as printed on the paper.",
+        "cy": (
+            "Mae cyfeirnod papur pleidleisio rhwng 3 a 32 o lythrennau, digidau neu linellau "
+            "toriad, fel y mae wedi'i argraffu ar y papur."
+        ),
+    },
+    "postcode_not_in_area": {
+        "en": "That postcode is not in this area, so this area's ballot is not the resident's.",
+        "cy": (
+            "Dydy'r cod post hwnnw ddim yn yr ardal hon, felly nid pleidlais yr ardal hon yw "
+            "pleidlais y preswylydd."
+        ),
+    },
+    "not_your_district": {
+        "en": "This area is in another district. Officers take ballots for their own district's areas.",
+        "cy": (
+            "Mae'r ardal hon mewn rhanbarth arall. Mae swyddogion yn cymryd pleidleisiau ar gyfer "
+            "ardaloedd eu rhanbarth eu hunain."
+        ),
+    },
     "internal_error": {
         "en": "Something went wrong on our side. Nothing was changed; please try again.",
         "cy": "Aeth rhywbeth o'i le ar ein hochr ni. Does dim byd wedi newid; rhowch gynnig arall arni.",

@@ -64,8 +64,12 @@ class Round:
 
 @dataclass
 class Tally:
-    """Support per priority, the number of priorities' backers, and the ballot count of one round."""
+    """Support per priority, the number of priorities' backers, and the ballot count of one round;
+    and how many ballots came through each channel other than online and gave each age band (the
+    rest came online and gave none: a ballot cast before channels and bands existed is one of them)."""
 
     ballots: int = 0
     support: dict[str, int] = field(default_factory=dict)
     backers: dict[str, int] = field(default_factory=dict)
+    channels: dict[str, int] = field(default_factory=dict)
+    bands: dict[str, int] = field(default_factory=dict)
