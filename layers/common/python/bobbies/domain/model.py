@@ -34,6 +34,7 @@ class Area:
     team_language: str
     current_round: str | None = None
     name_in_text: Text | None = None
+    authority: Text | None = None  # the local authority it lies in (its Census figures)
 
     @property
     def in_text(self) -> Text:

@@ -41,6 +41,7 @@ def _area(item: AreaModel) -> Area:
         round_days=int(item.round_days),
         team_language=item.team_language,
         current_round=item.current_round,
+        authority=_text_or_none(item.authority),
     )
 
 
