@@ -18,7 +18,7 @@ from tests.unit.conftest import LocalAws
 
 PHONE = "07400 123456"  # a GB mobile (libphonenumber's ranges)
 E164 = "+447400123456"
-OFFICER = {"groups": ("officer",), "district": "west"}  # Bangor is in the West
+OFFICER: dict[str, Any] = {"groups": ("officer",), "district": "west"}  # Bangor is in the West
 
 
 def take(body: Any, area: str = "bangor", lang: str = "en", **who: Any) -> tuple[int, dict[str, Any]]:
