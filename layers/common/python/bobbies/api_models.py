@@ -211,7 +211,7 @@ class ResultsOut(Decision):
     priorities: list[StandingOut] = Field(description="Ranked.")
     channels: list[ChannelCount] = Field(description="The round's ballots by how they came.")
     ageBands: list[AgeBandCount] = Field(description="The round's ballots by the age band given.")
-    populationSource: str | None = Field(description="Where the population shares come from, when shown.")
+    populationSource: Text | None = Field(description="Where the population shares come from, when shown.")
 
 
 class LeaderOut(Shape):

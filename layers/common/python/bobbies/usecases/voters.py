@@ -12,7 +12,10 @@ from bobbies.domain.population import shares
 from bobbies.domain.tally import as_number, no_age_band, online_ballots
 
 Json = dict[str, Any]
-SOURCE = "Census 2021 (ONS, table TS007B), usual residents aged 16 and over"
+SOURCE = {
+    "en": "Census 2021 (ONS, table TS007B), usual residents aged 16 and over",
+    "cy": "Cyfrifiad 2021 (SYG, tabl TS007B), preswylwyr arferol 16 oed a hŷn",
+}
 
 
 def _count(key: str, name: str | None, ballots: int) -> Json:
@@ -38,5 +41,7 @@ def voters_view(area: Area, tally: Tally) -> Json:
     return {
         "channels": channels,
         "ageBands": [*bands, not_given],
-        "populationSource": f"{SOURCE}: {area.authority['en']}" if population and area.authority else None,
+        "populationSource": {lang: f"{SOURCE[lang]}: {area.authority[lang]}" for lang in SOURCE}
+        if population and area.authority
+        else None,
     }
