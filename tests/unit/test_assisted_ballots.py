@@ -96,11 +96,19 @@ def test_an_admin_takes_ballots_in_any_district(seeded: LocalAws) -> None:
     assert take(body, area="wrexham", groups=("admin",))[0] == 201
 
 
-def test_the_number_is_never_stored(seeded: LocalAws) -> None:
+def test_the_number_is_never_stored_or_logged(
+    seeded: LocalAws, capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
     assert take(ballot())[0] == 201
+    assert take(ballot(phone="01248 123456"))[0] == 422  # refused: not logged either
     items = [item.attribute_values for item in bound(BallotModel).scan()]
     assert items and not any("7400" in str(value) for item in items for value in item.values())
     assert items[0]["channel"] == "assisted"
+    logged = capfd.readouterr()
+    records = [str(record.__dict__) for record in caplog.records]
+    assert any("ballot recorded" in record for record in records)  # the function's log lines are here
+    written = logged.out + logged.err + "".join(records)
+    assert not any(number in written for number in ("7400123456", "7400 123456", "1248123456", "1248 123456"))
 
 
 REFUSED = [
