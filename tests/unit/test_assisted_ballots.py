@@ -184,3 +184,38 @@ def test_residents_cannot_vote_as_a_phone_number(seeded: LocalAws) -> None:
     )
     assert response["statusCode"] == 422
     assert json.loads(response["body"])["error"]["code"] == "invalid_voter"
+
+
+def test_the_results_api_and_its_csv_count_channels_and_bands(seeded: LocalAws) -> None:
+    from bobbies.api_models import ResultsOut
+
+    # Given an assisted ballot (65+) and an online one (25-34)
+    assert take(ballot(ageBand="65+"))[0] == 201
+    online = {"voter": "online-token-0123456789", "allocations": {"asb": 10}, "ageBand": "25-34"}
+    api = load_handler("ApiFunction")
+    assert api(api_event("POST", "/api/areas/bangor/ballots", online), LambdaContext())["statusCode"] == 201
+    counted(seeded)
+    # When the results are asked for, as JSON and as CSV
+    shown = json.loads(api(api_event("GET", "/api/areas/bangor/results"), LambdaContext())["body"])
+    csv_text = api(api_event("GET", "/api/areas/bangor/results.csv"), LambdaContext())["body"]
+    # Then both count each channel and band, in the document's shape, with the words for each count
+    ResultsOut.model_validate(shown)
+    assert [(row["channel"], row["ballots"]) for row in shown["channels"]] == [("online", 1), ("assisted", 1)]
+    assert shown["channels"][0]["ballotsText"] == {"en": "1 ballot", "cy": "1 bleidlais"}
+    bands = {row["band"]: row["ballotsText"]["cy"] for row in shown["ageBands"]}
+    assert bands == {
+        "16-24": "0 o bleidleisiau",
+        "25-34": "1 bleidlais",
+        "35-49": "0 o bleidleisiau",
+        "50-64": "0 o bleidleisiau",
+        "65+": "1 bleidlais",
+        None: "0 o bleidleisiau",
+    }
+    header, first, *_ = csv_text.splitlines()
+    row = dict(zip(header.split(","), first.split(","), strict=True))
+    assert (row["ballots_online"], row["ballots_assisted"]) == ("1", "1")
+    assert (row["ballots_age_65_plus"], row["ballots_age_25_34"], row["ballots_age_not_given"]) == (
+        "1",
+        "1",
+        "0",
+    )
