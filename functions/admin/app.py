@@ -8,7 +8,7 @@ from typing import Any
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from bobbies.admin_api import areas, moderation, session, subscriptions, taskings
+from bobbies.admin_api import areas, moderation, session, stall, subscriptions, taskings
 from bobbies.http import make_resolver, resolve
 from bobbies.observability import logger, metrics, traced
 
@@ -18,6 +18,7 @@ app.include_router(moderation.router)
 app.include_router(taskings.router)
 app.include_router(areas.router)
 app.include_router(subscriptions.router)
+app.include_router(stall.router)
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)

@@ -72,8 +72,8 @@ def cast_ballot(areaId: str) -> Response[Json]:
 
     from bobbies.usecases import voting
 
-    voter, allocations = ballot_body(app.current_event.body or "")
-    receipt = voting.cast_ballot(areaId, voter, allocations, datetime.now(UTC))
+    voter, allocations, age_band = ballot_body(app.current_event.body or "")
+    receipt = voting.cast_ballot(areaId, voter, allocations, datetime.now(UTC), age_band=age_band)
     return Response(
         status_code=200 if receipt.replaced else 201,
         content_type=content_types.APPLICATION_JSON,

@@ -26,7 +26,7 @@ def aggregate(records: list[dict[str, Any]]) -> dict[str, Any]:
 
 def exact(area: str = "bangor", round_id: str = "r1") -> bool:
     live, _ = aggregates.read_tally(area, round_id)
-    return same_tally(live, tally_of(ballots.allocations_of_round(area, round_id)))
+    return same_tally(live, tally_of(ballots.counted_of_round(area, round_id)))
 
 
 def parked_message(aws: LocalAws, records: list[dict[str, Any]]) -> dict[str, Any]:

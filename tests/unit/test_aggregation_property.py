@@ -13,6 +13,9 @@ any size, shards interleaved in any order, with:
   replayed at the end, the replays failing too,
 then every aggregate equals a recompute from the ballots table.
 
+Each ballot comes through a channel (online, assisted) and with an age band or none, so a revote
+that changes either moves those counts too; they are exact like the bobbies.
+
 Faults come from drawn lists consumed in order, so most examples have several; the test asserts
 that each kind fired in a good share of the examples, so a fault that never fires is caught.
 """
@@ -26,6 +29,7 @@ from hypothesis import strategies as st
 from local.lambdas import LambdaContext
 from local.template import create_tables
 
+from bobbies.domain.ballot import AGE_BANDS, CHANNELS
 from bobbies.domain.tally import same_tally, tally_of
 from bobbies.store import aggregates, ballots
 from bobbies.store.models import BallotModel, bound
@@ -44,12 +48,14 @@ def allocations(draw: st.DrawFn) -> dict[str, int]:
     return dict(zip(PRIORITIES, [first, second, 10 - first - second], strict=True))
 
 
-Action = tuple[tuple[str, str], int, dict[str, int] | str]
+Cast = tuple[dict[str, int], str, str | None]  # the bobbies, the channel, the age band (or none)
+casts = st.tuples(allocations(), st.sampled_from(CHANNELS), st.sampled_from([None, *AGE_BANDS]))
+Action = tuple[tuple[str, str], int, Cast | str]
 actions = st.lists(
     st.tuples(
         st.sampled_from([AGGREGATES[0], *AGGREGATES]),  # one aggregate busier than the others
         st.integers(0, 3),
-        st.one_of(allocations(), allocations(), allocations(), st.just("remove"), st.just("touch")),
+        st.one_of(casts, casts, casts, st.just("remove"), st.just("touch")),
     ),
     min_size=6,
     max_size=30,
@@ -81,8 +87,11 @@ def make_ballots(history: list[Action]) -> None:
     for (area, round_id), voter, what in history:
         who = f"voter-{voter}"
         earlier = ballots.find_ballot(area, round_id, who)
-        if isinstance(what, dict):
-            ballots.record_ballot(area, round_id, who, what, "d", datetime.now(UTC), earlier, KEPT)
+        if isinstance(what, tuple):
+            bobbies, channel, band = what
+            ballots.record_ballot(
+                area, round_id, who, bobbies, "d", datetime.now(UTC), earlier, KEPT, channel, band
+            )
         elif earlier:
             item = bound(BallotModel).get(ballots.round_key(area, round_id), who)
             if what == "remove":
@@ -104,11 +113,16 @@ def fresh_tables(aws: LocalAws) -> None:
     aws.resources.stream_arns["BallotsTable"] = latest
 
 
-def assert_exact() -> None:
+def assert_exact() -> int:
+    """Every aggregate equals its recompute; returns how many non-online or banded ballots there are."""
+    traits = 0
     for area, round_id in AGGREGATES:
         live, _ = aggregates.read_tally(area, round_id)
-        recomputed = tally_of(ballots.allocations_of_round(area, round_id))
+        recomputed = tally_of(ballots.counted_of_round(area, round_id))
         assert same_tally(live, recomputed), (area, round_id, live, recomputed)
+        assert live.channels.keys() <= {"assisted"} and live.bands.keys() <= set(AGE_BANDS)
+        traits += sum(recomputed.channels.values()) + sum(recomputed.bands.values())
+    return traits
 
 
 def test_aggregates_equal_a_recompute_from_the_ballots_whatever_the_delivery() -> None:
@@ -134,8 +148,7 @@ def test_aggregates_equal_a_recompute_from_the_ballots_whatever_the_delivery() -
             source.run(plan)
         for kind, times in faults.fired.items():
             event(f"{kind}: {'several' if times > 1 else 'once'}")
-        examples.append({**faults.fired, "shards": len(shards)})
-        assert_exact()
+        examples.append({**faults.fired, "shards": len(shards), "traits": assert_exact()})
 
     with moto_stack() as aws:
         exact()
@@ -148,6 +161,8 @@ def test_aggregates_equal_a_recompute_from_the_ballots_whatever_the_delivery() -
     # faults 70-90%, parallel invocations on one aggregate 25-55%, parked batches 60-100%).
     assert share["write fault"] >= 0.5 and share["parallel"] >= 0.15 and share["parked"] >= 0.4, share
     assert several_shards >= 0.6, several_shards
+    # Channels and bands are there to count in most examples (assisted or banded ballots kept)
+    assert sum(1 for fired in examples if fired["traits"]) / len(examples) >= 0.6
 
 
 def cast_many(voters: int, aws: LocalAws) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from bobbies.api_document import BallotIn, documented_routes
 from bobbies.api_input import ballot_body
+from bobbies.domain.ballot import AGE_BANDS
 from bobbies.domain.errors import InvalidInput, Malformed
 from tests.conftest import load_handler
 from tests.unit.test_api import VOTER
@@ -28,6 +29,7 @@ MODEL_CODES = {
     "string_pattern_mismatch": "invalid_voter",
     "greater_than_equal": "negative_allocation",
     "not_whole_bobbies": "not_whole_bobbies",
+    "literal_error": "invalid_age_band",
 }
 
 
@@ -45,7 +47,7 @@ def model_verdict(text: str) -> tuple[str, Any]:
             if problem["type"] in MODEL_CODES:
                 return (MODEL_CODES[problem["type"]], None)
         return ("invalid_body", None)
-    return ("ok", (ballot.voter, ballot.allocations))
+    return ("ok", (ballot.voter, ballot.allocations, ballot.ageBand))
 
 
 def hand_verdict(text: str) -> tuple[str, Any]:
@@ -58,10 +60,12 @@ def hand_verdict(text: str) -> tuple[str, Any]:
 numbers = st.integers() | st.floats() | st.sampled_from([10, 10.0, -1, -0.0, 1e300, 2.5, True, False])
 values = st.none() | numbers | st.text(max_size=5) | st.lists(st.integers(), max_size=2)
 allocations = st.dictionaries(st.sampled_from(["speeding", "drugs", ""]), values, max_size=3) | values
+age_bands = st.sampled_from([*AGE_BANDS, "65", "16–24", "", None]) | values
 bodies = st.builds(
-    lambda voter, given, extra: {**voter, **given, **extra},
+    lambda voter, given, band, extra: {**voter, **given, **band, **extra},
     st.sampled_from([{"voter": VOTER}, {"voter": "short"}, {"voter": 5}, {}]),
     st.builds(lambda a: {"allocations": a}, allocations) | st.just({}),
+    st.builds(lambda band: {"ageBand": band}, age_bands) | st.just({}),
     st.dictionaries(st.sampled_from(["admin", "voter2"]), values, max_size=1),
 )
 
@@ -70,6 +74,19 @@ bodies = st.builds(
 def test_the_running_api_and_the_document_read_every_ballot_alike(body: Any) -> None:
     text = json.dumps(body)
     assert hand_verdict(text) == model_verdict(text)
+
+
+def test_the_document_names_the_age_bands_the_domain_counts() -> None:
+    assert BallotIn.model_json_schema()["properties"]["ageBand"]["anyOf"][0]["enum"] == list(AGE_BANDS)
+
+
+@pytest.mark.parametrize(
+    ("band", "verdict"),
+    [("35-49", "ok"), (None, "ok"), ("prefer not to say", "invalid_age_band"), (35, "invalid_age_band")],
+)
+def test_an_age_band_is_one_of_the_census_bands_or_none(band: Any, verdict: str) -> None:
+    text = json.dumps({"voter": VOTER, "allocations": {"speeding": 10}, "ageBand": band})
+    assert hand_verdict(text)[0] == model_verdict(text)[0] == verdict
 
 
 @pytest.mark.parametrize("text", ["", "{", "[]", "null", '"ballot"', f'[{{"voter": "{VOTER}"}}]'])

@@ -17,6 +17,7 @@ from local.seed import load_seed
 from local.template import FUNCTION, load_template, of_type
 
 from bobbies.domain.times import utc_text
+from bobbies.snapstart import forget
 from tests.conftest import admin_event, api_event, load_handler
 from tests.unit.conftest import SMALL_SEED, LocalAws, moto_stack
 from tests.unit.iam_calls import Grant, grants, recorded
@@ -50,6 +51,19 @@ def _run_everything(aws: LocalAws) -> dict[str, set[Grant]]:
         closes = _json(_api("GET", "/api/areas/bangor/ballot"))["round"]["closes"]
     used["ApiFunction"] = grants(calls)
 
+    forget()  # another function: its own instance, with no key or round kept from the API's
+    with recorded() as calls:  # an officer at a street stall: a first ballot and the resident's revote
+        for _ in range(2):
+            stall = {"postcode": "LL57 2DG", "phone": "07400 123456", "allocations": {"drugs": 10}}
+            taken = load_handler("AdminFunction")(
+                admin_event(
+                    "POST", "/api/admin/areas/bangor/ballots", stall, groups=("officer",), district="west"
+                ),
+                LambdaContext(),
+            )
+            assert taken["statusCode"] in (200, 201), taken
+    used["AdminFunction"] = grants(calls)
+
     records = aws.stream_records()
     parked = parked_message(aws, records[1:])
     with recorded() as calls:
@@ -63,7 +77,7 @@ def _run_everything(aws: LocalAws) -> dict[str, set[Grant]]:
         _api("GET", f"/api/receipts/{code}")  # while the round is live
     used["ApiFunction"] |= grants(calls)
 
-    used["AdminFunction"] = _moderate()  # before the night, which puts the approved one on the ballot
+    used["AdminFunction"] |= _moderate()  # before the night, which puts the approved one on the ballot
     closing = datetime.fromisoformat(closes) + timedelta(hours=2)
     with recorded() as calls:
         report = load_handler("NightlyTaskingsFunction")(

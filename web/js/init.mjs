@@ -14,6 +14,7 @@ const COMPONENTS = {
   'ballot-page': () => import('./components/ballot-page.mjs').then((m) => m.BallotPage),
   'ballot-submit': () => import('./components/ballot-submit.mjs').then((m) => m.BallotSubmit),
   allocator: () => import('./components/allocator.mjs').then((m) => m.Allocator),
+  'age-band': () => import('./components/age-band.mjs').then((m) => m.AgeBand),
   'results-page': () => import('./components/results-page.mjs').then((m) => m.ResultsPage),
   receipt: () => import('./components/receipt.mjs').then((m) => m.Receipt),
   'area-results': () => import('./components/area-results.mjs').then((m) => m.AreaResults),

@@ -141,6 +141,7 @@ export class AreaResults extends Component {
     this.box.replaceChildren(...[
       updating && r.ballots ? h('p', { class: 'hint' }, this.t('results.updating')) : '',
       stats, quorum,
+      r.ballots ? this.voters(r) : null,
       closed ? this.tasking(r) : null,
       r.ballots ? this.decision(r) : null,
       r.ballots ? this.chart(ranked, r.leader) : h('p', { class: 'empty-state' }, this.t(updating ? 'results.updating' : closed ? 'results.noBallotsClosed' : 'results.noBallots')),
@@ -164,6 +165,29 @@ export class AreaResults extends Component {
     return h('div', { class: 'decision', 'data-stat': 'decision' },
       second ? h('p', null, this.t('decision.runnerUp', { title: i18n.loc(second.title), average: second.averageText })) : null,
       how ? h('p', null, how) : null);
+  }
+
+  /** Who voted, beside the ballots count: how the ballots came and the age bands given, with each
+   * band's share of the area's residents when the Census figures are in. Counts are the API's words. */
+  voters(r) {
+    const { i18n } = this;
+    const count = (row) => i18n.loc(row.ballotsText);
+    const bandName = (band) => this.t(band ? `ageBand.${band}` : 'ageBand.none');
+    const shared = (r.ageBands || []).some((row) => row.populationShare != null);
+    const band = (row) => (row.populationShare == null
+      ? this.t('results.bandCount', { band: bandName(row.band), ballots: count(row) })
+      : this.t('results.bandShare', {
+        band: bandName(row.band), ballots: count(row), share: i18n.num(Math.round(row.populationShare * 1000) / 10),
+      }));
+    return h('div', { class: 'voters', 'data-stat': 'voters' },
+      h('h3', null, this.t('results.channelsHeading')),
+      h('ul', { class: 'voter-counts' }, (r.channels || []).map((row) => h('li', { 'data-channel': row.channel },
+        this.t('results.bandCount', { band: this.t(`results.channel.${row.channel}`), ballots: count(row) })))),
+      h('h3', null, this.t('results.bandsHeading')),
+      h('ul', { class: 'voter-counts' }, (r.ageBands || []).map((row) => h('li', { 'data-band': row.band || 'none' }, band(row)))),
+      h('p', { class: 'hint' }, shared && r.populationSource
+        ? this.t('results.populationSource', { source: i18n.loc(r.populationSource) })
+        : this.t('results.noPopulation')));
   }
 
   /** What a closed round's tasking is, as the area's rounds tell it. */

@@ -5,6 +5,7 @@ import { Component } from '../component.mjs';
 import { h, setText } from '../dom.mjs';
 import { areaPath } from '../router.mjs';
 import { renewVoterToken, savedBallot, store, voterToken } from '../store.mjs';
+import { ageBandOfBallot } from './age-band.mjs';
 
 export class BallotSubmit extends Component {
   static moduleName = 'ballot-submit';
@@ -70,7 +71,7 @@ export class BallotSubmit extends Component {
     const previous = savedBallot(key);
     const resultsView = this.app.prepare('results').catch(() => {}); // listening when the ballot is cast
     try {
-      const { status, body } = await this.api.castBallot(areaId, { voter: voterToken(), allocations });
+      const { status, body } = await this.api.castBallot(areaId, { voter: voterToken(), allocations, ...ageBandOfBallot() });
       const record = {
         ballot: body.ballot, round: body.round || ballot.round.id, digest: body.digest, receipt: body.receipt,
         allocations: body.allocations || allocations, replaced: !!body.replaced || status === 200,

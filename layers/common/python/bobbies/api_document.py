@@ -8,7 +8,7 @@ together: the same routes (test_api_document), the same verdict on a ballot's bo
 
 import json
 from functools import cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver
 from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
@@ -63,6 +63,11 @@ def _named_whole(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
 Bobbies = Annotated[StrictInt, BeforeValidator(_whole), WrapValidator(_named_whole), Field(ge=0)]
 
 
+AgeBand = Literal[
+    "16-24", "25-34", "35-49", "50-64", "65+"
+]  # domain.ballot.AGE_BANDS (a test keeps them one)
+
+
 class BallotIn(Shape):
     """A resident's ballot: whole bobbies per priority, summing to the area's budget."""
 
@@ -78,6 +83,10 @@ class BallotIn(Shape):
     )
     allocations: dict[str, Bobbies] = Field(
         description="Bobbies given to each priority id: whole, none negative, summing to the area's budget."
+    )
+    ageBand: AgeBand | None = Field(
+        default=None,
+        description="Optional: the resident's age band (Census 2021's); absent or null: prefer not to say.",
     )
 
 

@@ -11,13 +11,13 @@ import json
 import math
 from typing import TYPE_CHECKING, Any
 
-from bobbies.domain.ballot import VOTER_TOKEN
+from bobbies.domain.ballot import AGE_BANDS, VOTER_TOKEN
 from bobbies.domain.errors import DomainError, InvalidInput, Malformed
 
 if TYPE_CHECKING:
     from bobbies.api_models_proposals import ProposalIn
 
-FIELDS = ("voter", "allocations")
+FIELDS = ("voter", "allocations", "ageBand")
 LIMITS = (1, 100)  # taskings per page
 MAX_CURSOR = 1000
 
@@ -47,11 +47,14 @@ def _problems(body: Any) -> list[str]:
         problems.append("")
     else:
         problems += [found for found in map(_bobbies, allocations.values()) if isinstance(found, str)]
+    if body.get("ageBand") is not None and body["ageBand"] not in AGE_BANDS:
+        problems.append("invalid_age_band")  # optional: absent or null is "prefer not to say"
     return problems + ["unknown_field" for key in body if key not in FIELDS]
 
 
-def ballot_body(text: str) -> tuple[str, dict[str, int]]:
-    """The voter's token and whole bobbies per priority, or the first thing wrong with the body."""
+def ballot_body(text: str) -> tuple[str, dict[str, int], str | None]:
+    """The voter's token, whole bobbies per priority and the age band given (None: not given), or
+    the first thing wrong with the body."""
     try:
         body = json.loads(text) if text else None  # no body at all: no ballot, not broken JSON
     except json.JSONDecodeError:
@@ -63,7 +66,8 @@ def ballot_body(text: str) -> tuple[str, dict[str, int]]:
             raise InvalidInput(code)
     if not isinstance(body, dict) or _problems(body):
         raise Malformed("invalid_body")
-    return body["voter"], {key: int(value) for key, value in body["allocations"].items()}
+    allocations = {key: int(value) for key, value in body["allocations"].items()}
+    return body["voter"], allocations, body.get("ageBand")
 
 
 def _check(kind: type[DomainError], code: str, holds: bool) -> None:

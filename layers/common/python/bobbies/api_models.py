@@ -178,6 +178,26 @@ class Decision(Shape):
     decidedByText: Text | None
 
 
+class ChannelCount(Shape):
+    channel: Literal["online", "assisted"] = Field(
+        description="online: on the page; assisted: by an officer."
+    )
+    ballots: int
+    ballotsText: Text
+
+
+class AgeBandCount(Shape):
+    band: Literal["16-24", "25-34", "35-49", "50-64", "65+"] | None = Field(
+        description="Census 2021's bands; null: the residents who preferred not to say."
+    )
+    ballots: int
+    ballotsText: Text
+    populationShare: float | None = Field(
+        description="The band's share (0-1) of the local authority's residents aged 16 and over "
+        "(Census 2021), when the figures are in; null otherwise."
+    )
+
+
 class ResultsOut(Decision):
     area: str
     round: str
@@ -189,6 +209,9 @@ class ResultsOut(Decision):
     quorumMet: bool
     quorumText: Text
     priorities: list[StandingOut] = Field(description="Ranked.")
+    channels: list[ChannelCount] = Field(description="The round's ballots by how they came.")
+    ageBands: list[AgeBandCount] = Field(description="The round's ballots by the age band given.")
+    populationSource: Text | None = Field(description="Where the population shares come from, when shown.")
 
 
 class LeaderOut(Shape):

@@ -366,9 +366,9 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "That does not look like an email address.",
         "cy": "Dydy hwnnw ddim yn edrych fel cyfeiriad e-bost.",
     },
-    "invalid_phone": {
-        "en": "That does not look like a UK mobile number.",
-        "cy": "Dydy hwnnw ddim yn edrych fel rhif ffôn symudol yn y DU.",
+    "invalid_phone": {  # a team's, a resident's at a stall: GB mobiles only
+        "en": "That is not a UK mobile number (07...).",
+        "cy": "Dydy hwnnw ddim yn rhif ffôn symudol yn y DU (07...).",
     },
     "invalid_team_language": {
         "en": "Choose the team's language: en (English first) or cy (Welsh first).",
@@ -385,6 +385,41 @@ ERRORS: dict[str, dict[str, str]] = {
     "subscription_not_found": {
         "en": "There is no team subscription with that id. It may have been removed already.",
         "cy": "Does dim tanysgrifiad tîm gyda'r dynodwr hwnnw. Efallai ei fod wedi'i dynnu'n barod.",
+    },
+    "invalid_age_band": {
+        "en": 'Choose one of the age bands, or "Prefer not to say".',
+        "cy": 'Dewiswch un o\'r bandiau oedran, neu "Gwell gen i beidio â dweud".',
+    },
+    "phone_or_paper_reference": {
+        "en": (
+            "Give the resident's mobile number or, if they have none, the paper ballot's "
+            "reference: one of the two."
+        ),
+        "cy": (
+            "Rhowch rif ffôn symudol y preswylydd neu, os nad oes ganddyn nhw un, gyfeirnod y "
+            "papur pleidleisio: un o'r ddau."
+        ),
+    },
+    "invalid_paper_reference": {
+        "en": "A paper ballot's reference is 3 to 32 letters, digits or dashes, as printed on the paper.",
+        "cy": (
+            "Mae cyfeirnod papur pleidleisio rhwng 3 a 32 o lythrennau, digidau neu linellau "
+            "toriad, fel y mae wedi'i argraffu ar y papur."
+        ),
+    },
+    "postcode_not_in_area": {
+        "en": "That postcode is not in this area, so this area's ballot is not the resident's.",
+        "cy": (
+            "Dydy'r cod post hwnnw ddim yn yr ardal hon, felly nid pleidlais yr ardal hon yw "
+            "pleidlais y preswylydd."
+        ),
+    },
+    "not_your_district": {
+        "en": "This area is in another district. Officers take ballots for their own district's areas.",
+        "cy": (
+            "Mae'r ardal hon mewn rhanbarth arall. Mae swyddogion yn cymryd pleidleisiau ar gyfer "
+            "ardaloedd eu rhanbarth eu hunain."
+        ),
     },
     "internal_error": {
         "en": "Something went wrong on our side. Nothing was changed; please try again.",

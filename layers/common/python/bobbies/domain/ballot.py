@@ -9,11 +9,32 @@ from collections.abc import Iterable, Mapping
 from bobbies.domain.errors import InvalidInput
 
 VOTER_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,128}")
+# A resident known by more than a device: "phone:<E.164 GB mobile>" or "paper:<a paper ballot's
+# reference>". Never what a device sends (a token has no colon), so only the routes that checked
+# the number or took the paper ballot can vote as one; a resident's ballots from an officer's stall
+# and from their own verified phone share the identity, so they are one ballot.
+RESIDENT = re.compile(r"phone:\+447[0-9]{9}|paper:[A-Z0-9][A-Z0-9-]{2,31}")
+PAPER_REFERENCE = re.compile(r"[A-Z0-9][A-Z0-9-]{2,31}")
+
+ONLINE, ASSISTED = "online", "assisted"  # through the page; taken by an officer (a stall, a meeting, a call)
+CHANNELS = (ONLINE, ASSISTED)
+# Census 2021's broad age bands (ONS table TS007B) joined where they are narrower than these, so
+# each band can be set beside its share of a local authority's residents aged 16 and over.
+AGE_BANDS = ("16-24", "25-34", "35-49", "50-64", "65+")
 
 
 def check_voter_token(token: str) -> None:
-    if not VOTER_TOKEN.fullmatch(token):
+    if not (VOTER_TOKEN.fullmatch(token) or RESIDENT.fullmatch(token)):
         raise InvalidInput("invalid_voter")
+
+
+def check_age_band(band: object) -> str | None:
+    """An age band a resident chose, or None for "prefer not to say"."""
+    if band is None:
+        return None
+    if isinstance(band, str) and band in AGE_BANDS:
+        return band
+    raise InvalidInput("invalid_age_band")
 
 
 def check_allocations(allocations: Mapping[str, int], priority_ids: Iterable[str], budget: int) -> None:

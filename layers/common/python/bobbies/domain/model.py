@@ -44,6 +44,7 @@ class Area:
     current_round: str | None = None
     name_in_text: Text | None = None
     pending: RoundSettings | None = None  # from the next round on (the nightly job applies them)
+    authority: Text | None = None  # the local authority it lies in (its Census figures)
 
     @property
     def in_text(self) -> Text:
@@ -84,8 +85,12 @@ class Round:
 
 @dataclass
 class Tally:
-    """Support per priority, the number of priorities' backers, and the ballot count of one round."""
+    """Support per priority, the number of priorities' backers, and the ballot count of one round;
+    and how many ballots came through each channel other than online and gave each age band (the
+    rest came online and gave none: a ballot cast before channels and bands existed is one of them)."""
 
     ballots: int = 0
     support: dict[str, int] = field(default_factory=dict)
     backers: dict[str, int] = field(default_factory=dict)
+    channels: dict[str, int] = field(default_factory=dict)
+    bands: dict[str, int] = field(default_factory=dict)

@@ -7,31 +7,73 @@ integer support orders the same as the average. Ties are broken, in this order, 
 The order of the ballot is fixed for a round, so the outcome is deterministic.
 """
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from fractions import Fraction
 
+from bobbies.domain.ballot import ONLINE
 from bobbies.domain.figures import rounded
 from bobbies.domain.model import Tally
 
 Allocation = Mapping[str, int]
 
 
-def apply_change(tally: Tally, old: Allocation | None, new: Allocation | None) -> None:
-    """Move a tally by one ballot's change: new minus old, so a revote moves bobbies, never adds them."""
-    tally.ballots += (new is not None) - (old is not None)
-    for priority_id in set(old or {}) | set(new or {}):
-        before = (old or {}).get(priority_id, 0)
-        after = (new or {}).get(priority_id, 0)
+@dataclass(frozen=True)
+class CountedBallot:
+    """What a tally counts of one ballot: its bobbies, how it came and the age band it gave."""
+
+    allocations: Allocation = field(default_factory=dict)
+    channel: str = ONLINE
+    age_band: str | None = None
+
+
+def _counted(ballot: CountedBallot | Allocation | None) -> CountedBallot | None:
+    return ballot if ballot is None or isinstance(ballot, CountedBallot) else CountedBallot(ballot)
+
+
+def _move(counts: dict[str, int], before: str | None, after: str | None) -> None:
+    for key, step in ((before, -1), (after, 1)):
+        if key is not None:
+            counts[key] = counts.get(key, 0) + step
+
+
+def apply_change(
+    tally: Tally, old: CountedBallot | Allocation | None, new: CountedBallot | Allocation | None
+) -> None:
+    """Move a tally by one ballot's change: new minus old, so a revote moves bobbies, never adds them,
+    and a revote through another channel or with another age band moves that count too."""
+    was, now = _counted(old), _counted(new)
+    tally.ballots += (now is not None) - (was is not None)
+    before_bobbies = was.allocations if was else {}
+    after_bobbies = now.allocations if now else {}
+    for priority_id in set(before_bobbies) | set(after_bobbies):
+        before = before_bobbies.get(priority_id, 0)
+        after = after_bobbies.get(priority_id, 0)
         tally.support[priority_id] = tally.support.get(priority_id, 0) + after - before
         tally.backers[priority_id] = tally.backers.get(priority_id, 0) + (after > 0) - (before > 0)
 
+    def channel(ballot: CountedBallot | None) -> str | None:
+        return ballot.channel if ballot and ballot.channel != ONLINE else None  # online: the rest
 
-def tally_of(ballots: Sequence[Allocation]) -> Tally:
+    _move(tally.channels, channel(was), channel(now))
+    _move(tally.bands, was.age_band if was else None, now.age_band if now else None)
+
+
+def tally_of(ballots: Iterable[CountedBallot | Allocation]) -> Tally:
     tally = Tally()
-    for allocation in ballots:
-        apply_change(tally, None, allocation)
+    for ballot in ballots:
+        apply_change(tally, None, ballot)
     return tally
+
+
+def online_ballots(tally: Tally) -> int:
+    """Ballots cast on the page: every ballot not counted under another channel."""
+    return tally.ballots - sum(tally.channels.values())
+
+
+def no_age_band(tally: Tally) -> int:
+    """Ballots whose residents preferred not to give an age band."""
+    return tally.ballots - sum(tally.bands.values())
 
 
 @dataclass(frozen=True)
@@ -128,4 +170,6 @@ def same_tally(first: Tally, second: Tally) -> bool:
         first.ballots == second.ballots
         and nonzero(first.support) == nonzero(second.support)
         and nonzero(first.backers) == nonzero(second.backers)
+        and nonzero(first.channels) == nonzero(second.channels)
+        and nonzero(first.bands) == nonzero(second.bands)
     )

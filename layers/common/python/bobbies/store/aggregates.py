@@ -50,7 +50,13 @@ def read_aggregate(area_id: str, round_id: str) -> Aggregate:
         item = bound(AggregateModel).get(area_id, round_id, consistent_read=True)
     except AggregateModel.DoesNotExist:
         return Aggregate(Tally(), 0, False)
-    tally = Tally(int(item.ballots), as_ints(item.support), as_ints(item.backers))
+    tally = Tally(
+        int(item.ballots),
+        as_ints(item.support),
+        as_ints(item.backers),
+        as_ints(item.channels),
+        as_ints(item.bands),
+    )
     return Aggregate(tally, int(item.revision or 0), bool(item.sealed))
 
 
@@ -76,6 +82,8 @@ def _tally_actions(tally: Tally, revision: int) -> list[Action]:
         model.ballots.set(tally.ballots),
         model.support.set(tally.support),
         model.backers.set(tally.backers),
+        model.channels.set(tally.channels),
+        model.bands.set(tally.bands),
         model.revision.set(revision + 1),
     ]
 

@@ -9,8 +9,10 @@ from datetime import datetime
 from pynamodb.exceptions import TransactWriteError
 from pynamodb.transactions import TransactWrite
 
+from bobbies.domain.ballot import ONLINE
 from bobbies.domain.errors import Conflict
 from bobbies.domain.receipts import new_receipt_code, receipt_hash
+from bobbies.domain.tally import CountedBallot
 from bobbies.store.models import BallotModel, RoundModel, as_ints, bound, connection
 from bobbies.store.receipts import StoredReceipt, receipt_item
 
@@ -45,6 +47,8 @@ def record_ballot(
     now: datetime,
     replacing: StoredBallot | None,
     expires: datetime,
+    channel: str = ONLINE,
+    age_band: str | None = None,
 ) -> StoredBallot:
     """Stores a first ballot, or replaces exactly the one that was read: a ballot written in between
     (the same voter on two devices) fails the condition and nothing is overwritten blindly.
@@ -75,6 +79,8 @@ def record_ballot(
         version=ballot.version,
         digest=digest,
         cast_at=now,
+        channel=channel,
+        age_band=age_band,
         expires_at=expires,
     )
     receipt = StoredReceipt(area_id, round_id, voter_hash, ballot.ballot_id, ballot.version)
@@ -100,7 +106,7 @@ def record_ballot(
     return ballot
 
 
-def allocations_of_round(area_id: str, round_id: str) -> list[dict[str, int]]:
-    """Every counted allocation of a round, straight from the ballots of record."""
+def counted_of_round(area_id: str, round_id: str) -> list[CountedBallot]:
+    """Every ballot of a round as a tally counts it, straight from the ballots of record."""
     items = bound(BallotModel).query(round_key(area_id, round_id), consistent_read=True)
-    return [as_ints(item.allocations) for item in items]
+    return [CountedBallot(as_ints(item.allocations), item.channel or ONLINE, item.age_band) for item in items]

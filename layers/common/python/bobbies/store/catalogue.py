@@ -43,6 +43,7 @@ def _area(item: AreaModel) -> Area:
         team_language=item.team_language,
         current_round=item.current_round,
         pending=_pending(item),
+        authority=_text_or_none(item.authority),
     )
 
 

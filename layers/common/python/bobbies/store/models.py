@@ -92,6 +92,8 @@ class BallotModel(Model):
     version = NumberAttribute()
     digest = UnicodeAttribute()
     cast_at = UTCDateTimeAttribute()
+    channel = UnicodeAttribute(null=True)  # online (absent on ballots cast before channels) | assisted
+    age_band = UnicodeAttribute(null=True)  # absent: the resident preferred not to say
     # The table's TTL attribute (template.yaml): the round's close plus BallotRetentionDays.
     expires_at = TTLAttribute(null=True)
 
@@ -105,6 +107,8 @@ class AggregateModel(Model):
     ballots = NumberAttribute(default=0)
     support = MapAttribute[str, int](default=dict)
     backers = MapAttribute[str, int](default=dict)
+    channels = MapAttribute[str, int](null=True)  # ballots per channel other than online
+    bands = MapAttribute[str, int](null=True)  # ballots per age band given
     # Moves on every write: a write holds only if nobody wrote since the read it was built from.
     revision = NumberAttribute(default=0)
     # Set when the nightly run rebuilt a closed round's aggregate from its ballots of record:

@@ -16,6 +16,8 @@ rollover, parallel invocations, records parked on the on-failure queue and repla
 - A closed round's aggregate is rebuilt from its ballots of record by the nightly run and sealed
   (`rebuild_aggregate`); late records for it are then acknowledged and left out.
 - 99 changes and the aggregate fit one transaction, so a batch costs one aggregate write.
+- A ballot's channel and age band are counted the same way, in the same write: a revote that
+  comes through another channel or gives another band is -1 for the old and +1 for the new.
 """
 
 from collections.abc import Iterable
@@ -26,9 +28,10 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 
+from bobbies.domain.ballot import ONLINE
 from bobbies.domain.changes import CAST, REMOVED, change_id
 from bobbies.domain.model import Tally
-from bobbies.domain.tally import apply_change, tally_of
+from bobbies.domain.tally import CountedBallot, apply_change, tally_of
 from bobbies.observability import count, logger
 from bobbies.store import aggregates, ballots
 
@@ -44,15 +47,17 @@ class Change:
     area_id: str
     round_id: str
     id: str
-    old: dict[str, int] | None
-    new: dict[str, int] | None
+    old: CountedBallot | None
+    new: CountedBallot | None
 
 
-def _allocations(image: dict[str, Any] | None) -> dict[str, int] | None:
+def _counted(image: dict[str, Any] | None) -> CountedBallot | None:
     if image is None:
         return None
     raw: dict[str, Decimal] = image.get("allocations") or {}
-    return {priority_id: int(bobbies) for priority_id, bobbies in raw.items()}
+    allocations = {priority_id: int(bobbies) for priority_id, bobbies in raw.items()}
+    band = image.get("age_band")
+    return CountedBallot(allocations, str(image.get("channel") or ONLINE), str(band) if band else None)
 
 
 def _version(image: dict[str, Any]) -> tuple[str, int]:
@@ -81,8 +86,8 @@ def change_of(record: DynamoDBRecord) -> Change | None:
         area_id=str(image["area_id"]),
         round_id=str(image["round_id"]),
         id=change_id(round_key, str(image["voter_hash"]), ballot_id, version, kind),
-        old=_allocations(old),
-        new=_allocations(new),
+        old=_counted(old),
+        new=_counted(new),
     )
 
 
@@ -95,7 +100,10 @@ def fold(area_id: str, round_id: str, changes: list[Change]) -> int:
         if aggregate.sealed:
             return done  # rebuilt from the ballots of record: every change is in it
         chunk = list(pending.values())[: aggregates.CHANGES_PER_WRITE]
-        tally = Tally(aggregate.tally.ballots, dict(aggregate.tally.support), dict(aggregate.tally.backers))
+        live = aggregate.tally
+        tally = Tally(
+            live.ballots, dict(live.support), dict(live.backers), dict(live.channels), dict(live.bands)
+        )
         for change in chunk:
             apply_change(tally, change.old, change.new)
         outcome = aggregates.write_tally(
@@ -142,5 +150,5 @@ def rebuild_aggregate(area_id: str, round_id: str, tally: Tally | None = None) -
     """Rebuilds a closed round's aggregate from its ballots of record (or the tally already made
     from them) and seals it; True when the live aggregate had drifted from them."""
     if tally is None:
-        tally = tally_of(ballots.allocations_of_round(area_id, round_id))
+        tally = tally_of(ballots.counted_of_round(area_id, round_id))
     return aggregates.seal(area_id, round_id, tally)

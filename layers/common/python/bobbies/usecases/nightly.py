@@ -94,7 +94,7 @@ def close_round(area: Area, current: Round, now: datetime, report: NightlyReport
     catalogue.close_round(current)  # first: from here on no ballot for it can be written
     # The tasking comes from the ballots of record; the live aggregate is rebuilt from them and
     # sealed, so the results page shows what the tasking was decided on, whatever the stream lost.
-    tally = tally_of(ballots.allocations_of_round(area.id, current.id))
+    tally = tally_of(ballots.counted_of_round(area.id, current.id))
     if rebuild_aggregate(area.id, current.id, tally):
         count("AggregateDriftRepaired")
         logger.warning(

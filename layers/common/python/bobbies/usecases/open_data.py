@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
+from bobbies.domain.ballot import AGE_BANDS, CHANNELS
 from bobbies.domain.figures import figure
 from bobbies.domain.model import Text
 from bobbies.domain.tasking import TaskingRecord
@@ -95,10 +96,17 @@ def taskings_csv(area_id: str | None) -> str:
 
 RESULT_COLUMNS = ["area", "round", "opens", "closes", "rank", "priority", "title_en", "title_cy",
                   "support", "average_support", "ballots", "quorum", "quorum_met"]  # fmt: skip
+# The round's ballots by channel and age band, the same on every row (as ballots and quorum are).
+VOTER_COLUMNS = (
+    [f"ballots_{channel}" for channel in CHANNELS]
+    + [f"ballots_age_{band.replace('-', '_').replace('+', '_plus')}" for band in AGE_BANDS]
+    + ["ballots_age_not_given"]
+)
 
 
 def results_csv(area_id: str, round_id: str | None) -> str:
     shown = area_results(catalogue.get_area(area_id), round_id)
+    voters = [row["ballots"] for row in shown["channels"] + shown["ageBands"]]
     rows: list[list[object]] = [
         [
             shown["area"],
@@ -113,10 +121,11 @@ def results_csv(area_id: str, round_id: str | None) -> str:
             shown["ballots"],
             shown["quorum"],
             str(shown["quorumMet"]).lower(),
+            *voters,
         ]
         for standing in shown["priorities"]
     ]
-    return as_csv(RESULT_COLUMNS, rows)
+    return as_csv(RESULT_COLUMNS + VOTER_COLUMNS, rows)
 
 
 def _paragraphs(*texts: str) -> str:

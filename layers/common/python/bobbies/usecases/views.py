@@ -14,6 +14,7 @@ from bobbies.domain.tasking import ISSUED, Progress, TaskingRecord
 from bobbies.domain.times import utc_text
 from bobbies.notify.wording import decided_by, margin_text, quorum_text
 from bobbies.store import aggregates, catalogue, taskings
+from bobbies.usecases.voters import voters_view
 
 Json = dict[str, Any]
 
@@ -140,6 +141,7 @@ def _results(area: Area, shown: Round, tally: Tally) -> Json:
         ],
         "leader": chosen.leader.priority_id if chosen else None,
         **_decision_view(chosen, titles),
+        **voters_view(area, tally),
     }
 
 

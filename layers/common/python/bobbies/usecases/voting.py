@@ -14,7 +14,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from bobbies.domain.ballot import check_allocations, check_voter_token, counted, digest, voter_hash
+from bobbies.domain.ballot import (
+    CHANNELS,
+    ONLINE,
+    check_age_band,
+    check_allocations,
+    check_voter_token,
+    counted,
+    digest,
+    voter_hash,
+)
 from bobbies.domain.errors import Conflict, InvalidInput
 from bobbies.domain.model import Area, Round
 from bobbies.domain.rounds import ballots_kept_until
@@ -55,8 +64,22 @@ def ballot_paper(area_id: str, fresh: bool) -> tuple[Area, Round, bool]:
     return area, current, False
 
 
-def cast_ballot(area_id: str, voter: str, allocations: Mapping[str, int], now: datetime) -> Receipt:
+def cast_ballot(
+    area_id: str,
+    voter: str,
+    allocations: Mapping[str, int],
+    now: datetime,
+    channel: str = ONLINE,
+    age_band: str | None = None,
+) -> Receipt:
+    """Records the voter's ballot for the area's open round, replacing their earlier one.
+
+    `voter` is a device's token or a resident's identity ("phone:<E.164>", "paper:<reference>"):
+    one identity is one ballot whichever channel (online, assisted) it came through."""
     check_voter_token(voter)
+    if channel not in CHANNELS:
+        raise ValueError(channel)  # the routes name it; never a resident's input
+    check_age_band(age_band)
     area, current, kept = ballot_paper(area_id, fresh=False)
     try:
         check_ballot(area, current, allocations, now)
@@ -66,7 +89,7 @@ def cast_ballot(area_id: str, voter: str, allocations: Mapping[str, int], now: d
         # Refused by a kept round: it may have ended, and the area moved on to its next round.
         area, current, _ = ballot_paper(area_id, fresh=True)
         check_ballot(area, current, allocations, now)
-    return _record(area, current, voter, allocations, now)
+    return _record(area, current, voter, allocations, now, channel, age_band)
 
 
 def check_ballot(area: Area, current: Round, allocations: Mapping[str, int], now: datetime) -> None:
@@ -75,7 +98,15 @@ def check_ballot(area: Area, current: Round, allocations: Mapping[str, int], now
     check_allocations(allocations, current.priority_ids, area.budget)
 
 
-def _record(area: Area, current: Round, voter: str, allocations: Mapping[str, int], now: datetime) -> Receipt:
+def _record(
+    area: Area,
+    current: Round,
+    voter: str,
+    allocations: Mapping[str, int],
+    now: datetime,
+    channel: str,
+    age_band: str | None,
+) -> Receipt:
     kept_bobbies = counted(allocations)
     who = voter_hash(secrets.voter_key(), voter)
     fingerprint = digest(area.id, current.id, kept_bobbies)
@@ -84,7 +115,7 @@ def _record(area: Area, current: Round, voter: str, allocations: Mapping[str, in
         earlier = ballots.find_ballot(area.id, current.id, who)
         try:
             stored = ballots.record_ballot(
-                area.id, current.id, who, kept_bobbies, fingerprint, now, earlier, expires
+                area.id, current.id, who, kept_bobbies, fingerprint, now, earlier, expires, channel, age_band
             )
         except Conflict as refused:
             if refused.code != "ballot_changed":
@@ -93,7 +124,10 @@ def _record(area: Area, current: Round, voter: str, allocations: Mapping[str, in
         count("BallotsAccepted")
         if earlier:
             count("Revotes")
-        logger.info("ballot recorded", extra={"area": area.id, "round": current.id, "revote": bool(earlier)})
+        logger.info(
+            "ballot recorded",
+            extra={"area": area.id, "round": current.id, "revote": bool(earlier), "channel": channel},
+        )
         return Receipt(
             stored.ballot_id,
             current.id,
