@@ -128,7 +128,8 @@ def assert_exact() -> int:
 def test_aggregates_equal_a_recompute_from_the_ballots_whatever_the_delivery() -> None:
     examples: list[dict[str, int]] = []
 
-    @settings(max_examples=30, deadline=None, database=None)
+    # derandomize: the same 30 examples every run, so the shares of faults asserted below are not luck
+    @settings(max_examples=30, deadline=None, database=None, derandomize=True)
     @given(
         history=actions,
         shard_count=st.integers(2, 3),
