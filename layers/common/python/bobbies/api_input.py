@@ -101,6 +101,11 @@ def _json_body(text: str) -> Any:
     return body
 
 
+def json_body(text: str) -> Any:
+    """A body whose shape its domain rule reads (a moderator's decision: domain.proposals)."""
+    return _json_body(text)
+
+
 def proposal_body(text: str) -> "ProposalIn":
     """A resident's proposal, or the first thing wrong with it. Proposals are rare, so this path
     may pay for pydantic: ProposalIn turns any wrong shape into the domain's own refusal."""

@@ -211,6 +211,40 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "A moderator has already decided on this suggestion.",
         "cy": "Mae cymedrolwr eisoes wedi penderfynu ar yr awgrym hwn.",
     },
+    # The police console's moderation (admin_api/moderation.py).
+    "invalid_decision": {
+        "en": "A decision is one of: approve (with a title and description in English and Welsh), "
+        "merge (with the priority it joins), decline (with a reason in English and Welsh) or "
+        "redirect, and nothing else.",
+        "cy": "Mae penderfyniad yn un o'r rhain: cymeradwyo (gyda theitl a disgrifiad yn Gymraeg ac yn "
+        "Saesneg), uno (gyda'r flaenoriaeth y mae'n ymuno â hi), gwrthod (gyda rheswm yn Gymraeg ac yn "
+        "Saesneg) neu ailgyfeirio, a dim byd arall.",
+    },
+    "title_language_missing": {
+        "en": "Give the title in both English and Welsh.",
+        "cy": "Rhowch y teitl yn Gymraeg ac yn Saesneg.",
+    },
+    "description_language_missing": {
+        "en": "Give the description in both English and Welsh.",
+        "cy": "Rhowch y disgrifiad yn Gymraeg ac yn Saesneg.",
+    },
+    "reason_language_missing": {
+        "en": "Give the reason in both English and Welsh.",
+        "cy": "Rhowch y rheswm yn Gymraeg ac yn Saesneg.",
+    },
+    "reason_too_long": {
+        "en": "The reason must be 500 characters or fewer.",
+        "cy": "Rhaid i'r rheswm fod yn 500 nod neu lai.",
+    },
+    "merge_priority_not_found": {
+        "en": "This area has no priority with that id to join the suggestion to.",
+        "cy": "Does gan yr ardal hon ddim blaenoriaeth gyda'r id hwnnw i uno'r awgrym â hi.",
+    },
+    "already_decided": {
+        "en": "A moderator has already decided on this suggestion. Reload the list to see the decision.",
+        "cy": "Mae cymedrolwr eisoes wedi penderfynu ar yr awgrym hwn. Ail-lwythwch y rhestr i weld y "
+        "penderfyniad.",
+    },
     "not_found": {
         "en": "There is nothing at this address.",
         "cy": "Does dim byd yn y cyfeiriad hwn.",

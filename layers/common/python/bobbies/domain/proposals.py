@@ -19,8 +19,10 @@ import hmac
 import re
 import secrets
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from bobbies.domain.errors import InvalidInput, Malformed
 from bobbies.domain.model import Text
@@ -149,3 +151,92 @@ def day_of(moment: datetime) -> str:
 
 def waiting_for_next_round(proposal: Proposal) -> bool:
     return proposal.status == APPROVED and proposal.round_id is None
+
+
+# ---------------------------------------------------------------- moderators' decisions
+
+# What a moderator asks for, and the status it gives the proposal.
+APPROVE, MERGE, DECLINE, REDIRECT = "approve", "merge", "decline", "redirect"
+STATUS_OF = {APPROVE: APPROVED, MERGE: MERGED, DECLINE: DECLINED, REDIRECT: REDIRECTED}
+DECISION_OF = {status: decision for decision, status in STATUS_OF.items()}
+REASON_MOST = 500
+# The fields each decision takes besides "decision"; any other field makes the body unreadable.
+DECISION_FIELDS = {
+    APPROVE: {"title", "description"},
+    MERGE: {"priorityId"},
+    DECLINE: {"reason"},
+    REDIRECT: set(),
+}
+PRIORITY_ID_MOST = 200
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A moderator's decision as asked for, checked: the texts in both languages, cleaned."""
+
+    decision: str
+    title: Text | None = None
+    description: Text | None = None
+    reason: Text | None = None
+    priority_id: str | None = None
+
+
+def both_languages(field: str, raw: Any, most: int, clean: Callable[[str], str]) -> Text:
+    """A text in English and Welsh, each cleaned as a resident's would be and within `most`
+    characters: {"en": ..., "cy": ...}, nothing else. A language absent or blank is the
+    field's `<field>_language_missing` (the moderator writes the one the resident did not)."""
+    if not isinstance(raw, dict) or not set(raw) <= set(LANGUAGES):
+        raise Malformed("invalid_decision")
+    if not all(isinstance(value, str) for value in raw.values()):
+        raise Malformed("invalid_decision")
+    if not all(_storable(value) for value in raw.values()):
+        raise Malformed("invalid_encoding")
+    text = {language: clean(raw.get(language, "")) for language in LANGUAGES}
+    if not all(text.values()):
+        raise InvalidInput(f"{field}_language_missing")
+    if any(characters(value) > most for value in text.values()):
+        raise InvalidInput(f"{field}_too_long", most=most)
+    return text
+
+
+def check_decision(body: Any) -> Asked:
+    """The decision a moderator sent, or the first thing wrong with it: an unreadable shape (an
+    unknown decision or field) is 400 invalid_decision; a text short of a language or too long, 422."""
+    if not isinstance(body, dict) or body.get("decision") not in DECISION_FIELDS:
+        raise Malformed("invalid_decision")
+    decision = body["decision"]
+    if set(body) - {"decision"} != DECISION_FIELDS[decision]:
+        raise Malformed("invalid_decision")
+    if decision == APPROVE:
+        title = both_languages("title", body["title"], TITLE_MOST, clean_title)
+        description = both_languages("description", body["description"], DESCRIPTION_MOST, clean_description)
+        return Asked(decision, title=title, description=description)
+    if decision == MERGE:
+        priority = body["priorityId"]
+        if not isinstance(priority, str) or not 0 < len(priority) <= PRIORITY_ID_MOST:
+            raise Malformed("invalid_decision")
+        if not _storable(priority):
+            raise Malformed("invalid_encoding")
+        return Asked(decision, priority_id=priority)
+    if decision == DECLINE:
+        reason = both_languages("reason", body["reason"], REASON_MOST, clean_description)
+        return Asked(decision, reason=reason)
+    return Asked(decision)
+
+
+def decided(asked: Asked, by: str, at: datetime) -> Decision:
+    return Decision(
+        status=STATUS_OF[asked.decision],
+        by=by,
+        at=at,
+        reason=asked.reason,
+        merged_into=asked.priority_id,
+        approved_title=asked.title,
+        approved_description=asked.description,
+    )
+
+
+def priority_id_for(proposal_id: str) -> str:
+    """The id of the priority an approved proposal becomes: one per proposal, so an approval
+    repeated (or raced) names the same priority."""
+    return f"suggestion-{proposal_id[:16]}"

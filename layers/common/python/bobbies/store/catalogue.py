@@ -203,7 +203,8 @@ def save_postcodes(area_of: Mapping[str, str]) -> None:
             batch.save(bound(PostcodeModel)(prefix, area_id=area_id))
 
 
-def _priority_item(area_id: str, priority: Priority, decided_at: datetime) -> PriorityModel:
+def priority_item(area_id: str, priority: Priority, decided_at: datetime) -> PriorityModel:
+    """The item of a priority; approved ones join the area's next ballot (approved_priority_ids)."""
     return bound(PriorityModel)(
         area_id,
         priority.id,
@@ -215,11 +216,11 @@ def _priority_item(area_id: str, priority: Priority, decided_at: datetime) -> Pr
 
 
 def save_priority(area_id: str, priority: Priority, decided_at: datetime) -> None:
-    _priority_item(area_id, priority, decided_at).save()
+    priority_item(area_id, priority, decided_at).save()
 
 
 def save_priorities(priorities: Iterable[tuple[str, Priority]], decided_at: datetime) -> None:
     """(area id, priority) pairs, in batches of 25."""
     with bound(PriorityModel).batch_write() as batch:
         for area_id, priority in priorities:
-            batch.save(_priority_item(area_id, priority, decided_at))
+            batch.save(priority_item(area_id, priority, decided_at))

@@ -1,33 +1,40 @@
 """The proposals table: each proposal under its reference's keyed hash, and the daily counts that
 limit them, written together in one transaction."""
 
+import base64
+import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import islice
 from typing import Any
 
 from pynamodb.exceptions import TransactWriteError, UpdateError
 from pynamodb.transactions import TransactWrite
 
-from bobbies.domain.errors import Conflict, TooMany
-from bobbies.domain.model import Text
+from bobbies.domain.errors import Conflict, Malformed, TooMany
+from bobbies.domain.model import Priority, Text
 from bobbies.domain.proposals import (
     APPROVED,
     DECLINED,
     PENDING,
     PENDING_KEPT,
     REDIRECTED,
+    STATUSES,
     Decision,
     Draft,
     Proposal,
+    priority_id_for,
 )
 from bobbies.domain.times import utc_text
+from bobbies.store import catalogue
 from bobbies.store.catalogue import text_of
-from bobbies.store.models import bound, condition_failed, connection
+from bobbies.store.models import PriorityModel, bound, condition_failed, connection, storable_key
 from bobbies.store.residents_models import ProposalCountModel, ProposalModel
 
 COUNT_KEPT = timedelta(days=2)  # a day's count outlives its day, then the table's TTL removes it
+ATTEMPTS = 3  # an approval meeting another write to the proposal at the same moment, tried again
 DECIDED_KEPT = timedelta(days=90)  # a declined or redirected proposal, for its reason to be read
-QUEUED = (PENDING, APPROVED)  # the statuses the queue index lists, each under "<area>#<status>"
 
 
 @dataclass(frozen=True)
@@ -136,23 +143,77 @@ def find_proposal(reference_hash: str) -> Proposal | None:
     return _proposal(item)
 
 
-def queued(area_id: str, status: str, limit: int = 100) -> list[tuple[str, Proposal]]:
-    """An area's proposals in one queue (pending, or approved and waiting), oldest first, each with
-    its item key (what a moderator's decision is recorded under)."""
-    assert status in QUEUED
-    items = bound(ProposalModel).by_queue.query(_queue(area_id, status), limit=limit)
+def queued(area_id: str, status: str, limit: int = 100, waiting: bool = False) -> list[tuple[str, Proposal]]:
+    """An area's proposals of one status, oldest first, each with its item key (what a moderator's
+    decision is recorded under); `waiting`: only the approved ones no ballot has yet."""
+    assert status in STATUSES
+    waits = ProposalModel.round_id.does_not_exist() if waiting else None
+    items = bound(ProposalModel).by_queue.query(_queue(area_id, status), filter_condition=waits, limit=limit)
     return [(item.pk, _proposal(item)) for item in items]
 
 
-def record_decision(key: str, area_id: str, decision: Decision) -> None:
-    """A moderator's decision on a pending proposal, once (a second decision finds it decided).
-    Approved: it joins the area's waiting list and is kept; merged: kept; declined or redirected:
-    kept for DECIDED_KEPT so the resident can read the reason, then removed by the TTL."""
+def find_by_key(key: str) -> Proposal | None:
+    """A proposal by its item key (the console names proposals so; residents by their reference)."""
+    try:
+        return _proposal(bound(ProposalModel).get(key, consistent_read=True))
+    except ProposalModel.DoesNotExist:
+        return None
+
+
+@dataclass(frozen=True)
+class Page:
+    proposals: list[tuple[str, Proposal]]
+    next: str | None  # the cursor for the page after this one
+
+
+def listing(area_id: str | None, status: str, limit: int, cursor: str | None) -> Page:
+    """Proposals of one status, oldest first, a page at a time: one area's from the queue index,
+    every area's from the status index. A cursor names the last proposal of the page before; one
+    that names no proposal of this listing (forged, or of another listing) is refused."""
+    model = bound(ProposalModel)
+    after = _listed_at(cursor, area_id, status) if cursor else None
+    start = None
+    if after is not None:
+        start = {"pk": {"S": after.pk}, "queued_at": {"S": str(after.queued_at)}}
+        start |= {"queue": {"S": str(after.queue)}} if area_id else {"status": {"S": status}}
+    if area_id:
+        items = model.by_queue.query(_queue(area_id, status), last_evaluated_key=start, page_size=limit + 1)
+    else:
+        items = model.by_status.query(status, last_evaluated_key=start, page_size=limit + 1)
+    found = list(islice(items, limit + 1))
+    more = len(found) > limit
+    shown = [(item.pk, _proposal(item)) for item in found[:limit]]
+    return Page(shown, _cursor(found[limit - 1]) if more else None)
+
+
+def _cursor(item: ProposalModel) -> str:
+    return base64.urlsafe_b64encode(json.dumps([item.pk]).encode()).decode()
+
+
+def _listed_at(cursor: str, area_id: str | None, status: str) -> ProposalModel:
+    try:
+        (key,) = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")))
+        if not (isinstance(key, str) and key.startswith("proposal#") and storable_key(key)):
+            raise ValueError("not a proposal's key")
+        item = bound(ProposalModel).get(key)
+    except (ValueError, TypeError, UnicodeError, ProposalModel.DoesNotExist):
+        raise Malformed("invalid_cursor") from None
+    if item.status != status or item.queued_at is None or (area_id and item.area_id != area_id):
+        raise Malformed("invalid_cursor")
+    return item
+
+
+def _decision_update(area_id: str, decision: Decision) -> list[Any]:
+    """Approved: it joins the area's waiting list and is kept; merged: kept; declined or
+    redirected: kept for DECIDED_KEPT so the resident can read the reason, then removed by the TTL.
+    Every decision stays listed under its status, for the moderators."""
     model = ProposalModel
     actions: list[Any] = [
         model.status.set(decision.status),
         model.decided_by.set(decision.by),
         model.decided_at.set(decision.at),
+        model.queue.set(_queue(area_id, decision.status)),
+        model.queued_at.set(utc_text(decision.at)),
     ]
     if decision.reason is not None:
         actions.append(model.reason.set(decision.reason))
@@ -162,17 +223,52 @@ def record_decision(key: str, area_id: str, decision: Decision) -> None:
         actions.append(model.approved_title.set(decision.approved_title))
     if decision.approved_description is not None:
         actions.append(model.approved_description.set(decision.approved_description))
-    if decision.status == APPROVED:
-        actions += [model.queue.set(_queue(area_id, APPROVED)), model.queued_at.set(utc_text(decision.at))]
-    else:
-        actions.append(model.queue.remove())
     if decision.status in (DECLINED, REDIRECTED):
         actions.append(model.expires.set(decision.at + DECIDED_KEPT))
     else:
         actions.append(model.expires.remove())
+    return actions
+
+
+def record_decision(key: str, area_id: str, decision: Decision, becomes: Priority | None = None) -> None:
+    """A moderator's decision on a pending proposal, once: the write is conditional on the proposal
+    still pending, so of two moderators deciding at once one gets Conflict("already_decided").
+    `becomes`: the priority an approval adds to the area, written in the same transaction."""
+    model = ProposalModel
+    actions, pending = _decision_update(area_id, decision), model.status == PENDING
     try:
-        bound(model)(key).update(actions=actions, condition=model.status == PENDING)
+        if becomes is None:
+            bound(model)(key).update(actions=actions, condition=pending)
+            return
+        for attempt in range(ATTEMPTS):
+            try:
+                with TransactWrite(connection=connection()) as transaction:
+                    transaction.update(bound(model)(key), actions=actions, condition=pending)
+                    transaction.save(
+                        catalogue.priority_item(area_id, becomes, decision.at),
+                        condition=PriorityModel.priority_id.does_not_exist(),
+                    )
+                return
+            except TransactWriteError as error:
+                reasons = [reason.code if reason else "None" for reason in error.cancellation_reasons or []]
+                # The priority is the proposal's own, so either condition failing means it is decided.
+                if "ConditionalCheckFailed" in reasons:
+                    raise Conflict("already_decided") from None
+                # Another moderator's write at the same moment: try again, which finds it decided.
+                if "TransactionConflict" not in reasons or attempt == ATTEMPTS - 1:
+                    raise
     except UpdateError as error:
         if condition_failed(error):
-            raise Conflict("proposal_decided") from None
+            raise Conflict("already_decided") from None
         raise
+
+
+def mark_on_ballot(area_id: str, round_id: str, priority_ids: Collection[str]) -> int:
+    """Approved proposals whose priority the round's ballot has leave the waiting list (they name
+    the round from now on). Safe to repeat: a marked proposal is no longer waiting."""
+    marked = 0
+    for key, proposal in queued(area_id, APPROVED, limit=1000, waiting=True):
+        if priority_id_for(proposal.id) in priority_ids:
+            bound(ProposalModel)(key).update(actions=[ProposalModel.round_id.set(round_id)])
+            marked += 1
+    return marked

@@ -25,13 +25,26 @@ class VerdictModel(Model):
 
 
 class ProposalQueueIndex(GlobalSecondaryIndex["ProposalModel"]):
-    """Sparse: "<area>#pending" (for moderators) and "<area>#approved" (waiting for the next round)."""
+    """Sparse: "<area>#<status>" for each proposal (the daily counts have none): pending for the
+    moderators, approved for the waiting list (until a ballot has it), and the other decisions."""
 
     class Meta:
         index_name = "queue"
         projection = AllProjection()
 
     queue = UnicodeAttribute(hash_key=True)
+    queued_at = UnicodeAttribute(range_key=True)
+
+
+class ProposalStatusIndex(GlobalSecondaryIndex["ProposalModel"]):
+    """Every area's proposals by status, oldest first (the moderators' queue across all areas).
+    Sparse too: the daily counts have no status."""
+
+    class Meta:
+        index_name = "status"
+        projection = AllProjection()
+
+    status = UnicodeAttribute(hash_key=True)
     queued_at = UnicodeAttribute(range_key=True)
 
 
@@ -61,6 +74,7 @@ class ProposalModel(Model):
     approved_description = MapAttribute[str, str](null=True)
     round_id = UnicodeAttribute(null=True)
     by_queue = ProposalQueueIndex()
+    by_status = ProposalStatusIndex()
 
 
 class ProposalCountModel(Model):

@@ -1,5 +1,6 @@
 """The nightly job: every closed round becomes a tasking (or a quorum-not-met record), the next round
-opens with the same ballot plus newly approved priorities, and waiting taskings are published.
+opens with the same ballot plus newly approved priorities (whose proposals then leave the residents'
+waiting list), and waiting taskings are published.
 
 Every step can run again safely, so a rerun or a retried invocation finishes what a failed one
 started and repeats nothing: the tasking is keyed by (area, round) and created once; the next
@@ -39,7 +40,7 @@ from bobbies.notify.publisher import Publisher
 from bobbies.notify.render import render
 from bobbies.observability import count, logger
 from bobbies.settings import settings
-from bobbies.store import ballots, catalogue, taskings
+from bobbies.store import ballots, catalogue, proposals, taskings
 from bobbies.usecases.aggregation import rebuild_aggregate
 from bobbies.usecases.tasking_life import overdue
 
@@ -113,6 +114,10 @@ def close_round(area: Area, current: Round, now: datetime, report: NightlyReport
     ballot = carried_forward(current.priority_ids, catalogue.approved_priority_ids(area.id))
     following = next_round(current, now, area.round_days, ballot)
     catalogue.add_round_once(following)
+    # Before the area moves on, so a rerun still finds this round to finish: the round as stored
+    # (a rerun's `following` may list priorities approved since, which the stored round does not).
+    opened = catalogue.get_round(area.id, following.id)
+    proposals.mark_on_ballot(area.id, opened.id, opened.priority_ids)
     catalogue.move_current_round(area.id, current.id, following.id)
     report.rounds_closed += 1
 

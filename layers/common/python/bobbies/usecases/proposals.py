@@ -78,7 +78,7 @@ def waiting(area_id: str) -> Json:
     ballot (both languages); nothing about who proposed them."""
     area = catalogue.get_area(area_id)
     shown = []
-    for _, proposal in proposals.queued(area.id, APPROVED):
+    for _, proposal in proposals.queued(area.id, APPROVED, waiting=True):
         decision = proposal.decision
         if not (waiting_for_next_round(proposal) and decision and decision.approved_title):
             continue
