@@ -9,6 +9,7 @@ import { BilingualField } from '../bilingual.mjs';
 import { busy } from '../view.mjs';
 
 const DECISIONS = ['approve', 'merge', 'decline', 'redirect'];
+const DONE = { approve: 'approved', merge: 'merged', decline: 'declined', redirect: 'redirected' };
 
 export class ProposalCard extends Component {
   constructor(root, app, proposal) {
@@ -80,27 +81,28 @@ export class ProposalCard extends Component {
   render() {
     const p = this.proposal;
     const { i18n } = this;
+    const own = p.language === 'cy' ? 'cy' : 'en';
     const words = (scope) => { for (const el of scope.querySelectorAll('[data-i18n]')) setText(el, this.t(el.dataset.i18n)); };
     words(this.form);
     this.renderPriorities();
     const facts = [
       h('p', { class: 'meta' }, this.t('police.proposal.meta', {
         reference: p.reference, area: i18n.loc(p.areaName), date: i18n.date(p.submittedAt),
-        language: this.t(`police.lang.${p.language === 'cy' ? 'cy' : 'en'}`),
+        written: this.t(`police.proposal.written.${p.language === 'cy' ? 'cy' : 'en'}`),
       })),
       h('p', null, h('span', { class: `tag tag-${p.status}` }, this.t(`police.status.${p.status}`))),
-      h('blockquote', { class: 'submitted', lang: p.language === 'cy' ? 'cy' : 'en' }, h('p', { class: 'priority-title' }, p.title), h('p', null, p.description)),
+      h('blockquote', { class: 'submitted', lang: own }, h('p', null, p.description)),
     ];
     if (p.approvedTitle) facts.push(h('p', null, this.t('police.proposal.approvedAs', { title: i18n.loc(p.approvedTitle) })));
     if (p.mergedInto) facts.push(h('p', null, this.t('police.proposal.mergedInto', { priority: i18n.loc(p.mergedInto.title || p.mergedInto) })));
     if (p.reason) facts.push(h('p', null, this.t('police.proposal.reason', { reason: i18n.loc(p.reason) })));
     for (const d of p.decisions || []) {
       facts.push(h('p', { class: 'hint' }, this.t('police.proposal.decided', {
-        decision: this.t(`police.decision.${d.decision}`), by: d.by || '', date: i18n.date(d.at),
+        decision: this.t(`police.status.${DONE[d.decision] || d.decision}`), by: d.by || '', date: i18n.date(d.at),
       })));
     }
     const done = this.done ? h('p', { class: 'notice notice-ok', role: 'status' }, this.t(this.done)) : '';
-    this.root.replaceChildren(h('h2', { id: `${this.id}-heading`, tabindex: '-1' }, p.title), ...facts, done,
+    this.root.replaceChildren(h('h2', { id: `${this.id}-heading`, tabindex: '-1', lang: own }, p.title), ...facts, done,
       p.status === 'pending' ? this.form : '');
     this.root.setAttribute('aria-labelledby', `${this.id}-heading`);
   }

@@ -89,13 +89,13 @@ export class Proposals extends ConsoleView {
       list.replaceChildren();
       return;
     }
-    this.renderCount();
     list.replaceChildren(...this.items.map((p) => {
       if (!this.cards.has(p.reference)) this.cards.set(p.reference, new ProposalCard(h('article', { class: 'card item' }), this.app, p));
       const card = this.cards.get(p.reference);
       card.render();
       return card.root;
     }));
+    this.renderCount();
   }
 
   renderCount() {

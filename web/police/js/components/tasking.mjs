@@ -28,7 +28,7 @@ export class Tasking extends ConsoleView {
         h('button', { type: 'button', id: 'acknowledge', class: 'button-primary', 'data-i18n': 'police.acknowledge.button' })),
       h('section', { class: 'card', 'aria-labelledby': 'progress-title' },
         h('h2', { id: 'progress-title', 'data-i18n': 'police.progress.heading' }),
-        h('ol', { id: 'progress-list', class: 'progress' }),
+        h('ul', { id: 'progress-list', class: 'progress' }),
         h('form', { id: 'progress-form', novalidate: true, hidden: true }, this.note.el,
           h('div', { id: 'progress-error', class: 'notice notice-error', role: 'alert', hidden: true }),
           h('button', { type: 'submit', id: 'add-progress', class: 'button-secondary', 'data-i18n': 'police.progress.button' }))),
