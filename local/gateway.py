@@ -25,8 +25,10 @@ from werkzeug.test import run_wsgi_app
 from werkzeug.wrappers import Request
 
 from local.api_events import HttpResponse, IncomingRequest, api_gateway_event, proxy_response
+from local.authorizer import Authorizers
 from local.compression import NO_COMPRESSION, Compression, as_viewer_gets_it
 from local.console import Console
+from local.console_sign_in import ConsoleSignIn
 from local.lambdas import FunctionRuntime, Invocation
 from local.template import FunctionSpec
 
@@ -119,6 +121,8 @@ class Gateway:
     forward_sns: Callable[[bytes, list[tuple[str, str]]], HttpResponse]
     after_invoke: Callable[[str, Any, Invocation], None]
     compression: Compression = NO_COMPRESSION
+    sign_in: ConsoleSignIn | None = None  # /police/config.json and the door to Cognito
+    authorizers: Authorizers | None = None  # the routes' Cognito authorizers; None: every route open
 
     def __post_init__(self) -> None:
         # cache_timeout=0: the browser asks again (with the ETag) each time, so an edit shows at once.
@@ -145,6 +149,8 @@ class Gateway:
             return self._control(_incoming(environ, raw_path))
         if raw_path == "/api" or raw_path.startswith("/api/"):
             return self._api(_incoming(environ, raw_path))
+        if self.sign_in is not None and self.sign_in.serves(raw_path):
+            return self.sign_in.answer(_incoming(environ, raw_path))
         return self._static(environ)
 
     def _api(self, request: IncomingRequest) -> HttpResponse:
@@ -155,6 +161,8 @@ class Gateway:
             message = f"{request.method} is not allowed on {request.raw_path}"
             return HttpResponse.error(405, "method_not_allowed", message, allow=", ".join(found.allowed))
         event = api_gateway_event(request, found.resource, found.path_parameters, self.stage)
+        if self.authorizers and (refused := self.authorizers.refusal(found.resource, request.method, event)):
+            return refused
         invocation = self.runtime.invoke(found.function, event, synchronous=True)
         return proxy_response(invocation, found.function)
 

@@ -43,6 +43,9 @@ class MotoServer:
             **os.environ,
             "MOTO_RECORDER_FILEPATH": str(recording),
             "BOBBIES_SNAPSHOT": str(saved),
+            # The user pool's and app client's ids from their names: the same on every start.
+            "MOTO_COGNITO_IDP_USER_POOL_ID_STRATEGY": "HASH",
+            "MOTO_COGNITO_IDP_USER_POOL_CLIENT_ID_STRATEGY": "HASH",
         }
         env.pop("MOTO_ENABLE_RECORDING", None)  # recording starts after the replay, see start_recording
         with log.open("ab") as out:

@@ -32,6 +32,7 @@ from local.paths import REPO
 from local.runner_info import RunnerInfo, live_runner_info, runtime_environment, write_runner_info
 from local.schedule import Scheduler, next_firing
 from local.settings import RunnerSettings, runner_settings_or_exit
+from local.staff import DemoUser, demo_staff, sign_in_text, staff_doors
 from local.streams import Checkpoints, StreamPoller
 from local.template import LocalResources, api_stage, create_resources, drifted_tables, functions, region
 from local.template.functions import shared_environment
@@ -67,6 +68,7 @@ class LocalRunner:
             self.specs, reserved_concurrency(), notice=console.line, log_file=self.paths.functions_log
         )
         self.recording = False  # true once moto records the calls: from then on a stop saves the state
+        self.demo_users: list[DemoUser] = []
 
     # ------------------------------------------------------------ start
 
@@ -86,8 +88,8 @@ class LocalRunner:
         os.environ.update(runtime_environment(moto.endpoint, self.url))
         if fresh and self.settings.seed:
             self._seed()
-        tap = SnsTap(moto.endpoint)
-        self._start_gateway(tap)
+        self.demo_users = demo_staff(self._client, resources, self.paths)
+        self._start_gateway(SnsTap(moto.endpoint), resources)
         self._start_inbox(resources)
         self._start_streams(resources)
         self._start_schedules()
@@ -149,7 +151,7 @@ class LocalRunner:
             except Exception as exc:
                 self.console.line(f"{spec.logical_id} does not load: {type(exc).__name__}: {exc}")
 
-    def _start_gateway(self, tap: SnsTap) -> None:
+    def _start_gateway(self, tap: SnsTap, resources: LocalResources) -> None:
         gateway = Gateway(
             runtime=self.runtime,
             routes=compile_routes(self.specs),
@@ -159,6 +161,7 @@ class LocalRunner:
             forward_sns=tap.forward,
             after_invoke=self.console.invocation,
             compression=compression_from_template(),
+            **staff_doors(tap.moto_endpoint, resources),
         )
         try:
             server = self.server = GatewayServer(self.port, gateway)
@@ -246,7 +249,7 @@ def _banner(runner: LocalRunner, seconds: float) -> str:
     return (
         f"Balance Your Bobbies on {runner.url}/  (API under /api)\n"
         f"  moto server {runner.moto.endpoint}, state in {runner.paths.root}\n"
-        f"  function logs in {shown}\n"
+        f"  function logs in {shown}\n{sign_in_text(runner.url, runner.demo_users)}"
         f"  ready in {seconds:.1f} s - Ctrl-C to stop"
     )
 

@@ -27,6 +27,13 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import moto
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    load_der_private_key,
+)
 
 MARKER = "snapshot"
 _LOCK_TYPES = (type(threading.Lock()), type(threading.RLock()))
@@ -46,14 +53,24 @@ def generation_of_marker(entry: dict[str, Any]) -> int | None:
 
 
 class _Pickler(pickle.Pickler):
-    """moto's objects hold a few locks (an SQS queue's condition); a restored one gets a new one."""
+    """moto's objects hold a few locks (an SQS queue's condition); a restored one gets a new one.
+    A Cognito user pool holds its signing key, which pickles as its DER bytes."""
 
     def reducer_override(self, obj: Any) -> Any:
         if isinstance(obj, threading.Condition):
             return threading.Condition, ()
         if isinstance(obj, _LOCK_TYPES):
             return type(obj), ()
+        if isinstance(obj, rsa.RSAPrivateKey):
+            der = obj.private_bytes(Encoding.DER, PrivateFormat.PKCS8, NoEncryption())
+            return _private_key, (der,)
         return NotImplemented
+
+
+def _private_key(der: bytes) -> rsa.RSAPrivateKey:
+    key = load_der_private_key(der, None)
+    assert isinstance(key, rsa.RSAPrivateKey)
+    return key
 
 
 def _registry() -> list[Any]:

@@ -5,6 +5,8 @@
         runner.nightly("2027-01-31T02:00:00Z")
         runner.inbox()
         runner.restart()
+        token = sign_in(runner, "officer")           # the demo officer's ID token
+        requests.get(f"{runner.url}/api/admin/me", headers={"Authorization": token})
 
 The integration tests use it, and so can the browser tests.
 """
@@ -26,7 +28,8 @@ from local.aws import offline_aws
 from local.inbox import read_inbox
 from local.moto_server import free_port
 from local.paths import REPO, StatePaths
-from local.runner_info import live_runner_info
+from local.runner_info import RunnerInfo, live_runner_info
+from local.staff import demo_user
 from local.waiting import eventually
 
 START_TIMEOUT = 60.0
@@ -176,3 +179,26 @@ def runner_process(
         yield runner
     finally:
         runner.stop()
+
+
+COGNITO_TARGET = "AWSCognitoIdentityProviderService.InitiateAuth"
+
+
+def sign_in(runner: "RunnerProcess | RunnerInfo", group: str) -> str:
+    """An ID token of the runner's demo user of `group` ("moderator", "officer" or "admin"), got as the
+    console gets it: InitiateAuth (USER_PASSWORD_AUTH) at config.json's cognitoEndpoint. Send it as the
+    raw Authorization header of /api/admin calls. Valid for an hour (moto's ID tokens)."""
+    config = requests.get(f"{runner.url}/police/config.json", timeout=10).json()
+    user = demo_user(StatePaths(Path(runner.state_dir)), group)
+    answer = requests.post(
+        f"{runner.url}{config['cognitoEndpoint']}",
+        headers={"X-Amz-Target": COGNITO_TARGET, "Content-Type": "application/x-amz-json-1.1"},
+        json={
+            "AuthFlow": "USER_PASSWORD_AUTH",
+            "ClientId": config["clientId"],
+            "AuthParameters": {"USERNAME": user.username, "PASSWORD": user.password},
+        },
+        timeout=30,
+    )
+    answer.raise_for_status()
+    return str(answer.json()["AuthenticationResult"]["IdToken"])

@@ -15,6 +15,8 @@ from local.template.loading import (
     SECRET,
     TABLE,
     TOPIC,
+    USER_POOL,
+    USER_POOL_CLIENT,
     TemplateError,
     UnsupportedIntrinsic,
     condition_holds,
@@ -36,6 +38,8 @@ class LocalResources:
     queues: dict[str, str] = field(default_factory=dict)  # logical id -> queue URL
     queue_arns: dict[str, str] = field(default_factory=dict)
     secrets: dict[str, str] = field(default_factory=dict)  # logical id -> secret ARN
+    user_pools: dict[str, str] = field(default_factory=dict)  # logical id -> user pool id
+    user_pool_clients: dict[str, str] = field(default_factory=dict)  # logical id -> app client id
     endpoint_url: str | None = None
 
 
@@ -103,6 +107,10 @@ class Resolver:
         if kind == SECRET:
             # Secrets Manager takes the name wherever it takes the ARN.
             return self.created.secrets.get(name, name)
+        if kind == USER_POOL:
+            return self.created.user_pools.get(name, name)
+        if kind == USER_POOL_CLIENT:
+            return self.created.user_pool_clients.get(name, name)
         return name
 
     def attribute(self, logical_id: str, attribute: str) -> str:
@@ -121,6 +129,12 @@ class Resolver:
             return logical_id
         if kind == QUEUE and attribute == "QueueUrl":
             return str(self.ref(logical_id))
+        if kind == USER_POOL and attribute == "Arn":
+            return arn("cognito-idp", f"userpool/{self.ref(logical_id)}")
+        if kind == USER_POOL and attribute == "ProviderName":
+            return f"cognito-idp.{region()}.amazonaws.com/{self.ref(logical_id)}"
+        if kind == USER_POOL and attribute == "ProviderURL":
+            return f"https://cognito-idp.{region()}.amazonaws.com/{self.ref(logical_id)}"
         if kind == FUNCTION and attribute == "Arn":
             return arn("lambda", f"function:{logical_id}")
         return f"{logical_id}.{attribute}"

@@ -20,6 +20,9 @@ SECRET = "AWS::SecretsManager::Secret"
 FUNCTION = "AWS::Serverless::Function"
 LAYER = "AWS::Serverless::LayerVersion"
 API = "AWS::Serverless::Api"
+USER_POOL = "AWS::Cognito::UserPool"
+USER_POOL_CLIENT = "AWS::Cognito::UserPoolClient"
+USER_POOL_GROUP = "AWS::Cognito::UserPoolGroup"
 
 
 class TemplateError(ValueError):

@@ -11,6 +11,7 @@ import boto3
 from local.template.functions import text_value
 from local.template.intrinsics import LocalResources, resolve
 from local.template.loading import QUEUE, SECRET, TABLE, TOPIC, of_type, region
+from local.template.user_pools import create_user_pools
 
 _TABLE_PROPERTIES = (
     "KeySchema",
@@ -181,7 +182,7 @@ def _create_secrets(secretsmanager: Any) -> dict[str, str]:
 
 
 def create_resources(endpoint_url: str | None = None) -> LocalResources:
-    """Creates (idempotently) every table, topic, queue and secret of the template.
+    """Creates (idempotently) every table, topic, queue, secret and user pool of the template.
 
     With endpoint_url None the clients use the environment, so this also works inside mock_aws."""
 
@@ -191,7 +192,7 @@ def create_resources(endpoint_url: str | None = None) -> LocalResources:
     dynamodb = client("dynamodb")
     tables = create_tables(dynamodb)
     queues, queue_arns = _create_queues(client("sqs"))
-    return LocalResources(
+    created = LocalResources(
         tables=tables,
         stream_arns=_stream_arns(dynamodb, tables),
         topics=_create_topics(client("sns")),
@@ -200,3 +201,5 @@ def create_resources(endpoint_url: str | None = None) -> LocalResources:
         secrets=_create_secrets(client("secretsmanager")),
         endpoint_url=endpoint_url,
     )
+    create_user_pools(client("cognito-idp"), created)
+    return created
