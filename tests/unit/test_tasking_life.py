@@ -63,12 +63,11 @@ def test_a_tasking_is_acknowledged_reported_on_and_completed_and_the_public_sees
 @pytest.mark.parametrize(
     ("steps", "refused", "code"),
     [
-        (["ack"], "ack", "tasking_already_acknowledged"),
         ([], "note", "tasking_not_acknowledged"),
         ([], "complete", "tasking_not_acknowledged"),
         (["ack", "complete"], "note", "tasking_completed"),
         (["ack", "complete"], "complete", "tasking_completed"),
-        (["ack", "complete"], "ack", "tasking_already_acknowledged"),
+        (["ack", "complete"], "ack", "tasking_completed"),
     ],
 )
 def test_a_change_the_state_does_not_allow_is_a_conflict_and_changes_nothing(
@@ -89,16 +88,44 @@ def test_a_change_the_state_does_not_allow_is_a_conflict_and_changes_nothing(
     assert seeded.snapshot() == before
 
 
+def test_acknowledging_twice_keeps_the_first_acknowledgement_and_writes_nothing(seeded: LocalAws) -> None:
+    area, round_id = issue()
+    tasking_life.acknowledge(area, round_id, "officer-1", LATER)
+    before = seeded.snapshot()
+    tasking_life.acknowledge(area, round_id, "officer-2", LATER + timedelta(hours=1))
+    assert seeded.snapshot() == before
+    assert shown()["acknowledged"] == "2026-11-01T07:00:00Z"
+
+
 @pytest.mark.parametrize(
-    "outcome", [{"en": "Done."}, {"en": "Done.", "cy": "  "}, {"en": "x" * 2001, "cy": "Wedi'i wneud."}]
+    ("outcome", "code"),
+    [
+        ({"en": "Done."}, "outcome_needs_both_languages"),
+        ({"en": "Done.", "cy": "  "}, "outcome_needs_both_languages"),
+        ({"en": "Done.", "cy": 5}, "outcome_needs_both_languages"),
+        ({"en": "Done.", "cy": "Do.", "fr": "Fait."}, "outcome_needs_both_languages"),
+        ({"en": "x" * 501, "cy": "Wedi'i wneud."}, "outcome_too_long"),
+        ({"en": "Done.\u0000", "cy": "Wedi'i wneud."}, "unreadable_characters"),
+        ({"en": "Done.", "cy": "Wedi'i wneud \udcff"}, "unreadable_characters"),
+    ],
 )
-def test_an_outcome_needs_both_languages(seeded: LocalAws, outcome: dict[str, str]) -> None:
+def test_an_outcome_needs_both_languages_within_500_readable_characters(
+    seeded: LocalAws, outcome: dict[str, object], code: str
+) -> None:
     area, round_id = issue()
     tasking_life.acknowledge(area, round_id, "officer-1", LATER)
     with pytest.raises(InvalidInput) as refusal:
         tasking_life.complete_with_outcome(area, round_id, "officer-1", outcome, LATER)
-    assert refusal.value.code == "outcome_needs_both_languages"
+    assert refusal.value.code == code
     assert shown()["status"] == "acknowledged"
+
+
+def test_an_outcome_of_500_characters_each_with_line_breaks_is_kept_as_written(seeded: LocalAws) -> None:
+    area, round_id = issue()
+    tasking_life.acknowledge(area, round_id, "officer-1", LATER)
+    outcome = {"en": "a\r\n" + "x" * 497, "cy": "\u0175" * 500}  # NFC: one character each
+    tasking_life.complete_with_outcome(area, round_id, "officer-1", outcome, LATER)
+    assert shown()["outcome"] == {"en": "a\n" + "x" * 497, "cy": "\u0175" * 500}
 
 
 def test_an_unknown_tasking_or_an_officer_without_an_id_is_refused(seeded: LocalAws) -> None:
@@ -150,12 +177,12 @@ def test_overdue_taskings_are_those_unacknowledged_after_72_hours_or_open_past_t
     assert [o.area_id for o in tasking_life.overdue(past)] == [wrexham[0]]
 
 
-def test_each_areas_current_tasking_is_kept_current_for_three_months(seeded: LocalAws) -> None:
+def test_each_areas_current_tasking_is_kept_current_for_90_days(seeded: LocalAws) -> None:
     issue("bangor")
-    ages = tasking_life.currency(ISSUED_AT + timedelta(days=92))
-    assert [(c.area_id, c.age_days, c.current) for c in ages] == [("bangor", 92, True)]
-    stale = tasking_life.currency(ISSUED_AT + timedelta(days=93))
-    assert [(c.age_days, c.current) for c in stale] == [(93, False)]
+    ages = tasking_life.currency(ISSUED_AT + timedelta(days=90))
+    assert [(c.area_id, c.age_days, c.current) for c in ages] == [("bangor", 90, True)]
+    stale = tasking_life.currency(ISSUED_AT + timedelta(days=90, minutes=1))
+    assert [(c.age_days, c.current) for c in stale] == [(90, False)]
 
 
 def test_the_nightly_function_counts_overdue_taskings_in_its_metric(

@@ -139,3 +139,16 @@ def area_query(raw: str | None) -> str | None:
     """`area` on the open data routes: at most AREA_MOST characters, else invalid_query."""
     _check(Malformed, "invalid_query", raw is None or len(raw) <= AREA_MOST)
     return raw
+
+
+def tasking_change_body(text: str, field: str | None) -> Any:
+    """The police console's change to a tasking: `{}` to acknowledge it (no body is read as `{}`),
+    else `{field: ...}` and nothing more; what the field holds is the domain's to judge
+    (domain/lifecycle.py: both languages, their length and characters)."""
+    try:
+        body = json.loads(text) if text.strip() else {}
+    except json.JSONDecodeError:
+        raise Malformed("invalid_json") from None
+    wanted = {field} if field else set()
+    _check(Malformed, "invalid_tasking_change", isinstance(body, dict) and set(body) == wanted)
+    return body[field] if field else None

@@ -105,10 +105,6 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "This round made no tasking, so there is nothing for the team to acknowledge.",
         "cy": "Wnaeth y rownd hon ddim creu tasg, felly does dim byd i'r tîm ei gydnabod.",
     },
-    "tasking_already_acknowledged": {
-        "en": "This tasking has already been acknowledged.",
-        "cy": "Mae'r dasg hon eisoes wedi'i chydnabod.",
-    },
     "tasking_not_acknowledged": {
         "en": "Acknowledge the tasking first: progress and an outcome come after that.",
         "cy": "Cydnabyddwch y dasg yn gyntaf: daw cynnydd a chanlyniad ar ôl hynny.",
@@ -123,12 +119,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "Edrychwch arni eto a rhowch gynnig arall arni.",
     },
     "note_needs_both_languages": {
-        "en": "Write the progress note in English and in Welsh (2,000 characters at most in each).",
-        "cy": "Ysgrifennwch y nodyn cynnydd yn Saesneg ac yn Gymraeg (2,000 nod ar y mwyaf ym mhob un).",
+        "en": "Write the progress note in English and in Welsh (500 characters at most in each).",
+        "cy": "Ysgrifennwch y nodyn cynnydd yn Saesneg ac yn Gymraeg (500 nod ar y mwyaf ym mhob un).",
     },
     "outcome_needs_both_languages": {
-        "en": "Write the outcome in English and in Welsh (2,000 characters at most in each).",
-        "cy": "Ysgrifennwch y canlyniad yn Saesneg ac yn Gymraeg (2,000 nod ar y mwyaf ym mhob un).",
+        "en": "Write the outcome in English and in Welsh (500 characters at most in each).",
+        "cy": "Ysgrifennwch y canlyniad yn Saesneg ac yn Gymraeg (500 nod ar y mwyaf ym mhob un).",
     },
     "invalid_officer": {
         "en": "The change does not say which officer made it.",
@@ -260,6 +256,43 @@ ERRORS: dict[str, dict[str, str]] = {
     "wrong_group": {
         "en": "Your account is not allowed to do this. Ask an administrator if you need to.",
         "cy": "Dydy eich cyfrif ddim yn cael gwneud hyn. Gofynnwch i weinyddwr os oes angen.",
+    },
+    # The police console's tasking routes (admin_api/taskings.py).
+    "note_too_long": {
+        "en": "The progress note must be 500 characters or fewer in each language.",
+        "cy": "Rhaid i'r nodyn cynnydd fod yn 500 nod neu lai ym mhob iaith.",
+    },
+    "outcome_too_long": {
+        "en": "The outcome must be 500 characters or fewer in each language.",
+        "cy": "Rhaid i'r canlyniad fod yn 500 nod neu lai ym mhob iaith.",
+    },
+    "unreadable_characters": {
+        "en": "The words contain a character that cannot be shown, such as a control character. Remove it "
+        "and try again.",
+        "cy": "Mae nod yn y geiriau nad oes modd ei ddangos, fel nod rheoli. Tynnwch y nod hwnnw a rhowch "
+        "gynnig arall arni.",
+    },
+    "invalid_tasking_change": {
+        "en": "The change to the tasking is not in the expected form: a note or an outcome, in English and "
+        "in Welsh, and nothing else.",
+        "cy": "Dydy'r newid i'r dasg ddim yn y ffurf ddisgwyliedig: nodyn neu ganlyniad, yn Saesneg ac yn "
+        "Gymraeg, a dim byd arall.",
+    },
+    "no_such_tasking": {
+        "en": "There is no tasking with that reference. Check the reference and try again.",
+        "cy": "Does dim tasg gyda'r cyfeirnod hwnnw. Gwiriwch y cyfeirnod a rhowch gynnig arall arni.",
+    },
+    "wrong_district": {
+        "en": "That belongs to another district's team: you can see and work on your own district's taskings "
+        "only.",
+        "cy": "Mae hynny'n perthyn i dîm rhanbarth arall: dim ond tasgau eich rhanbarth chi y gallwch chi eu "
+        "gweld a gweithio arnyn nhw.",
+    },
+    "no_district": {
+        "en": "Your account is not linked to a district, so it has no taskings to show. Ask an administrator "
+        "to set your district.",
+        "cy": "Dydy eich cyfrif ddim wedi'i gysylltu â rhanbarth, felly does dim tasgau i'w dangos. "
+        "Gofynnwch i weinyddwr osod eich rhanbarth.",
     },
     "internal_error": {
         "en": "Something went wrong on our side. Nothing was changed; please try again.",

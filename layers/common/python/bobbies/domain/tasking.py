@@ -104,6 +104,8 @@ class Progress:
     completed: datetime | None = None
     verdicts_yes: int = 0
     verdicts_no: int = 0
+    acknowledged_by: str | None = None  # officers' usernames: for the console, never the public
+    completed_by: str | None = None
 
 
 # A tasking as stored and read back: what the views show and the messages tell (store/ builds it).

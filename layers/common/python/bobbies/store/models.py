@@ -150,6 +150,16 @@ class ListedTaskingsIndex(GlobalSecondaryIndex["TaskingModel"]):
     listed_at = UnicodeAttribute(range_key=True)
 
 
+class ReferenceIndex(GlobalSecondaryIndex["TaskingModel"]):
+    """A tasking by the reference its team quotes (the police console's links and lookups)."""
+
+    class Meta:
+        index_name = "by-reference"
+        projection = KeysOnlyProjection()
+
+    reference = UnicodeAttribute(hash_key=True)
+
+
 class NoteAttribute(MapAttribute[str, object]):
     """A progress note: words in both languages, when, and the officer (opaque id) who wrote it."""
 
@@ -190,6 +200,7 @@ class TaskingModel(Model):
     listing = UnicodeAttribute(null=True)  # present (sparse index) on taskings the public sees
     listed_at = UnicodeAttribute(null=True)  # "<issued ISO>#<area>": newest first, then by area
     listed = ListedTaskingsIndex()
+    by_reference = ReferenceIndex()
     # The team's part (domain/lifecycle.py). Every change moves `revision`: a change holds only if
     # nobody changed the tasking since the read it was decided on.
     revision = NumberAttribute(null=True)

@@ -98,6 +98,15 @@ class Open:
     life: Life
 
 
+def by_reference(quoted: str) -> tuple[str, str] | None:
+    """(area, round) of the tasking or quorum-not-met record with this reference, if any. The index
+    is eventually consistent, but a reference is written once, with its record, by the nightly job."""
+    if not storable_key(quoted):
+        return None
+    found = next(iter(bound(TaskingModel).by_reference.query(quoted, limit=1)), None)
+    return (found.area_id, found.round_id) if found else None
+
+
 def listed_lives() -> Iterator[Open]:
     """Every tasking the public sees (issued or later), from the sparse index, newest first."""
     for item in bound(TaskingModel).listed.query(LISTED, scan_index_forward=False):

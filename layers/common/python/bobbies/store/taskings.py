@@ -104,6 +104,8 @@ def progress_of(item: TaskingModel) -> Progress:
         completed=item.completed_at,
         verdicts_yes=int(item.verdicts_yes or 0),
         verdicts_no=int(item.verdicts_no or 0),
+        acknowledged_by=item.acknowledged_by,
+        completed_by=item.completed_by,
     )
 
 
@@ -202,6 +204,17 @@ def list_taskings(area_id: str | None, limit: int = 20, cursor: str | None = Non
     return TaskingsPage(
         [_record(item) for item in found[:limit]], _cursor(found[limit - 1]) if more else None
     )
+
+
+def listed_records(district_id: str | None, statuses: tuple[str, ...]) -> list[TaskingRecord]:
+    """Listed taskings of a district (None: every district) in these statuses, newest first: the
+    sparse index filtered, so only taskings the public sees (issued or later) are read at all."""
+    model = bound(TaskingModel)
+    wanted = model.status.is_in(*statuses)
+    if district_id:
+        wanted &= model.district_id == district_id
+    items = model.listed.query(LISTED, filter_condition=wanted, scan_index_forward=False)
+    return [_record(item) for item in items]
 
 
 def taskings_of_area(area_id: str) -> list[TaskingRecord]:

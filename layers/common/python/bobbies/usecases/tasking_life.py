@@ -2,8 +2,9 @@
 domain/lifecycle.py, write once on the revision read (a second officer at the same moment is told
 the tasking changed, and nothing of either is lost).
 
-The police console's routes (to come) call `acknowledge`, `add_progress` and `complete_with_outcome`
-with the officer's id from their sign-in, and `overdue` and `currency` for its flags.
+The police console's routes (usecases/console_taskings.py) call `acknowledge`, `add_progress` and
+`complete_with_outcome` with the officer's username from their sign-in; the nightly job counts
+`overdue` taskings, and the console shows each area's `currency`.
 """
 
 from dataclasses import dataclass
@@ -11,7 +12,6 @@ from datetime import datetime
 
 from bobbies.domain import lifecycle
 from bobbies.domain.errors import Conflict, InvalidInput, NotFound
-from bobbies.domain.model import Text
 from bobbies.domain.receipts import receipt_hash
 from bobbies.domain.tasking import Note, Progress
 from bobbies.store import receipts, tasking_life, taskings, verdicts
@@ -25,18 +25,22 @@ def _officer(officer_id: str) -> str:
 
 
 def acknowledge(area_id: str, round_id: str, officer_id: str, now: datetime) -> None:
+    """Once: acknowledging an acknowledged tasking keeps the first acknowledgement and writes nothing."""
     seen = tasking_life.read(area_id, round_id)
     status = lifecycle.acknowledged(seen.life.status)
-    tasking_life.acknowledge(area_id, round_id, seen, status, _officer(officer_id), now)
+    if status is not None:
+        tasking_life.acknowledge(area_id, round_id, seen, status, _officer(officer_id), now)
 
 
-def add_progress(area_id: str, round_id: str, officer_id: str, text: Text, now: datetime) -> None:
+def add_progress(area_id: str, round_id: str, officer_id: str, text: object, now: datetime) -> None:
     seen = tasking_life.read(area_id, round_id)
     words = lifecycle.noted(seen.life.status, text)
     tasking_life.add_note(area_id, round_id, seen, Note(words, now, _officer(officer_id)))
 
 
-def complete_with_outcome(area_id: str, round_id: str, officer_id: str, outcome: Text, now: datetime) -> None:
+def complete_with_outcome(
+    area_id: str, round_id: str, officer_id: str, outcome: object, now: datetime
+) -> None:
     seen = tasking_life.read(area_id, round_id)
     status, words = lifecycle.completed(seen.life.status, outcome)
     tasking_life.complete(area_id, round_id, seen, status, words, _officer(officer_id), now)
@@ -64,6 +68,7 @@ def overdue(now: datetime) -> list[Overdue]:
 class Currency:
     area_id: str
     round_id: str
+    reference: str
     age_days: int
     current: bool  # within the Neighbourhood Policing Guarantee's three months
 
@@ -74,7 +79,7 @@ def currency(now: datetime) -> list[Currency]:
     for listed in tasking_life.listed_lives():  # newest first: the first seen of an area is its current
         newest.setdefault(listed.area_id, listed)
     return [
-        Currency(area_id, listed.round_id, *lifecycle.current_age(listed.life.issued, now))
+        Currency(area_id, listed.round_id, listed.reference, *lifecycle.current_age(listed.life.issued, now))
         for area_id, listed in sorted(newest.items())
     ]
 
