@@ -24,20 +24,20 @@ export class Tasking extends ConsoleView {
       h('section', { id: 'acknowledge-box', class: 'card', 'aria-labelledby': 'acknowledge-title', hidden: true },
         h('h2', { id: 'acknowledge-title', 'data-i18n': 'police.acknowledge.heading' }),
         h('p', { 'data-i18n': 'police.acknowledge.explain' }),
-        h('div', { id: 'acknowledge-error', class: 'notice notice-error', role: 'alert', hidden: true }),
+        h('div', { id: 'acknowledge-failed', class: 'notice notice-error', role: 'alert', hidden: true }),
         h('button', { type: 'button', id: 'acknowledge', class: 'button-primary', 'data-i18n': 'police.acknowledge.button' })),
       h('section', { class: 'card', 'aria-labelledby': 'progress-title' },
         h('h2', { id: 'progress-title', 'data-i18n': 'police.progress.heading' }),
         h('ul', { id: 'progress-list', class: 'progress' }),
         h('form', { id: 'progress-form', novalidate: true, hidden: true }, this.note.el,
-          h('div', { id: 'progress-error', class: 'notice notice-error', role: 'alert', hidden: true }),
+          h('div', { id: 'progress-failed', class: 'notice notice-error', role: 'alert', hidden: true }),
           h('button', { type: 'submit', id: 'add-progress', class: 'button-secondary', 'data-i18n': 'police.progress.button' }))),
       h('section', { id: 'outcome-box', class: 'card', 'aria-labelledby': 'outcome-title' },
         h('h2', { id: 'outcome-title', 'data-i18n': 'police.outcome.heading' }),
         h('div', { id: 'outcome-shown' }),
         h('form', { id: 'outcome-form', novalidate: true, hidden: true },
           h('p', { class: 'hint', 'data-i18n': 'police.outcome.explain' }), this.outcome.el,
-          h('div', { id: 'outcome-error', class: 'notice notice-error', role: 'alert', hidden: true }),
+          h('div', { id: 'outcome-failed', class: 'notice notice-error', role: 'alert', hidden: true }),
           h('button', { type: 'submit', id: 'close-tasking', class: 'button-primary', 'data-i18n': 'police.outcome.button' }))));
     this.words();
     this.$('acknowledge').addEventListener('click', () => this.act('acknowledge', () => this.api.acknowledge(this.reference)));
@@ -79,7 +79,7 @@ export class Tasking extends ConsoleView {
 
   /** Sends one of the team's actions; the answer is the tasking as it now stands. */
   async act(kind, send, after = () => {}) {
-    const error = this.$(kind === 'acknowledge' ? 'acknowledge-error' : `${kind}-error`);
+    const error = this.$(`${kind}-failed`); // the API's refusal (each field has its own error line)
     const buttons = ['acknowledge', 'add-progress', 'close-tasking'].map((id) => this.$(id));
     await busy(buttons, async () => {
       try {
@@ -121,7 +121,8 @@ export class Tasking extends ConsoleView {
     this.$('outcome-form').hidden = !open;
     const progress = tk.progress || [];
     this.$('progress-list').replaceChildren(...(progress.length ? progress.map((p) => h('li', null,
-      h('p', { class: 'hint' }, i18n.date(p.at)), h('p', null, i18n.loc(p.note))))
+      h('p', { class: 'hint' }, p.by ? this.t('police.progress.when', { date: i18n.date(p.at), by: p.by }) : i18n.date(p.at)),
+      h('p', null, i18n.loc(p.note))))
       : [h('li', { class: 'hint' }, this.t('police.progress.none'))]));
     this.$('outcome-shown').replaceChildren(tk.outcome
       ? h('div', { class: 'outcome' }, h('p', null, i18n.loc(tk.outcome)))
