@@ -19,7 +19,7 @@ export SAM_CLI_TELEMETRY := 0
 export UV_PYTHON := $(BASE_PYTHON)
 export UV_LINK_MODE := copy
 
-.PHONY: help setup browser run test lint typecheck template security unit integration e2e build seed nightly inbox reset invoke replay requirements bench
+.PHONY: help setup browser run test lint typecheck template security unit integration e2e build seed nightly inbox reset invoke replay requirements bench console-config
 
 help:
 	@echo "make run    - the whole system on http://127.0.0.1:$${PORT:-3000} (moto server, API, page, stream, schedule)"
@@ -27,6 +27,7 @@ help:
 	@echo "make nightly [AT=2027-01-31T02:00:00Z] | make inbox | make reset | make seed"
 	@echo "make replay - stream batches the aggregator gave up on, applied again"
 	@echo "make invoke FN=ApiFunction EVENT=events/api_list_areas.json | make build"
+	@echo "make console-config STACK=<stack> - the police console's config.json for a deployed stack"
 	@echo "make bench  - the benchmarks: a table and bench/results.json (BENCH_QUICK=1 for small sizes)"
 
 $(UV):
@@ -73,6 +74,11 @@ invoke: setup
 
 replay: setup
 	$(PY) -m local.replay
+
+# The police console's web/police/config.json for a deployed stack (its user pool and app client).
+console-config: setup
+	@test -n "$(STACK)" || { echo "make console-config STACK=<deployed stack name> [REGION=...]"; exit 2; }
+	$(PY) -m local.console_config $(STACK) $(if $(REGION),--region $(REGION))
 
 # Takes several minutes (100,000 ballots into moto); BENCH_QUICK=1 for small sizes.
 bench: setup

@@ -47,9 +47,8 @@ class UserPoolAuthorizer:
 def token_of(headers: Mapping[str, str] | None, header: str) -> str:
     wanted = header.lower()
     value = next((text for name, text in (headers or {}).items() if name.lower() == wanted), "")
-    value = value.strip()
-    if value[:7].lower() == "bearer ":
-        value = value[7:].strip()
+    scheme, _, rest = value.strip().partition(" ")
+    value = rest.strip() if scheme.lower() == "bearer" else value.strip()
     if not value:
         raise Refused("no token")
     return value

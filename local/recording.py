@@ -60,6 +60,24 @@ _READS: dict[str, frozenset[str] | None] = {
         }
     ),
     "secretsmanager": frozenset({"GetSecretValue", "BatchGetSecretValue", "DescribeSecret", "ListSecrets"}),
+    # A sign-in carries a password and answers tokens: neither is written down. Not replaying it only
+    # forgets its refresh token (the console signs in again after a restart); ID tokens still verify.
+    "AWSCognitoIdentityProviderService": frozenset(
+        {
+            "InitiateAuth",
+            "RespondToAuthChallenge",
+            "GetUser",
+            "AdminGetUser",
+            "ListUserPools",
+            "ListUserPoolClients",
+            "DescribeUserPool",
+            "DescribeUserPoolClient",
+            "ListGroups",
+            "ListUsers",
+            "ListUsersInGroup",
+            "AdminListGroupsForUser",
+        }
+    ),
 }
 _QUERY_READS = frozenset(
     {
