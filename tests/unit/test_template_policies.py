@@ -63,6 +63,7 @@ def _run_everything(aws: LocalAws) -> dict[str, set[Grant]]:
         _api("GET", f"/api/receipts/{code}")  # while the round is live
     used["ApiFunction"] |= grants(calls)
 
+    used["AdminFunction"] = _moderate()  # before the night, which puts the approved one on the ballot
     closing = datetime.fromisoformat(closes) + timedelta(hours=2)
     with recorded() as calls:
         report = load_handler("NightlyTaskingsFunction")(
@@ -114,19 +115,50 @@ def _run_everything(aws: LocalAws) -> dict[str, set[Grant]]:
             ("POST", f"{taskings}/outcome", {"outcome": outcome}),
             ("GET", "/api/admin/currency", None),
         ]:
-            done = _admin(admin_event(method, path, body, **officer))
+            done = _as_officer(admin_event(method, path, body, **officer))
             assert done["statusCode"] in (200, 201), done
-    used["AdminFunction"] = grants(calls)
+    used["AdminFunction"] |= grants(calls)
     with recorded() as calls:
         verdict = {"receipt": code, "madeADifference": True}
         given = _api("POST", f"/api/taskings/{tasking['reference']}/verdicts", verdict)
         assert given["statusCode"] == 201, given
     used["ApiFunction"] |= grants(calls)
+    with recorded() as calls:
+        me = load_handler("AdminFunction")(
+            admin_event("GET", "/api/admin/me", groups=("admin",)), LambdaContext()
+        )
+        assert me["statusCode"] == 200, me
+    used["AdminFunction"] |= grants(calls)
     return used
 
 
-def _admin(event: dict[str, Any]) -> dict[str, Any]:
+def _as_officer(event: dict[str, Any]) -> dict[str, Any]:
     return dict(load_handler("AdminFunction")(event, LambdaContext()))
+
+
+def _admin(method: str, path: str, body: Any = None, **query: str) -> dict[str, Any]:
+    event = admin_event(method, path, body, groups=("moderator",), username="mod-1", query=query or None)
+    response = load_handler("AdminFunction")(event, LambdaContext())
+    assert response["statusCode"] < 300, (method, path, response["body"])
+    return _json(response)
+
+
+def _moderate() -> set[Grant]:
+    """Residents propose (the API function's part); a moderator approves one, merges another,
+    pages through the queues of one area and of all."""
+    for n, title in enumerate(("Parking", "Speeding again")):
+        suggestion = {"voter": f"policy-moderation-{n}", "language": "en", "title": title, "description": "."}
+        assert _api("POST", "/api/areas/bangor/proposals", suggestion)["statusCode"] == 202
+    with recorded() as calls:
+        first, second = _admin("GET", "/api/admin/proposals", area="bangor")["proposals"]
+        text = {"en": "Parking", "cy": "Parcio"}
+        approval = {"decision": "approve", "title": text, "description": text}
+        _admin("POST", f"/api/admin/proposals/{first['reference']}/decision", approval)
+        merge = {"decision": "merge", "priorityId": "speeding"}
+        _admin("POST", f"/api/admin/proposals/{second['reference']}/decision", merge)
+        page = _admin("GET", "/api/admin/proposals", status="approved", limit="1")
+        _admin("GET", "/api/admin/proposals", status="approved", limit="1", cursor=page["next"] or "")
+    return grants(calls)
 
 
 def _json(response: Mapping[str, Any]) -> dict[str, Any]:

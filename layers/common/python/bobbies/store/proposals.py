@@ -5,7 +5,7 @@ import base64
 import json
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from itertools import islice
 from typing import Any
 
@@ -26,7 +26,6 @@ from bobbies.domain.proposals import (
     Proposal,
     priority_id_for,
 )
-from bobbies.domain.times import utc_text
 from bobbies.store import catalogue
 from bobbies.store.catalogue import text_of
 from bobbies.store.models import PriorityModel, bound, condition_failed, connection, storable_key
@@ -62,6 +61,12 @@ def _queue(area_id: str, status: str) -> str:
     return f"{area_id}#{status}"
 
 
+def _queued_at(moment: datetime, tie_break: str) -> str:
+    """Where a proposal sorts in its queue: by the microsecond (fixed width, so text order is time
+    order), then by an id, so two in the same moment keep one order."""
+    return f"{moment.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%S.%fZ')}#{tie_break}"
+
+
 def _counter_update(limit: Limit, expires: datetime) -> dict[str, Any]:
     counter = ProposalCountModel
     return {
@@ -86,7 +91,7 @@ def record_proposal(reference_hash: str, proposal: Proposal, proposer_hash: str,
         proposer_hash=proposer_hash,
         submitted_at=now,
         queue=_queue(proposal.area_id, PENDING),
-        queued_at=f"{utc_text(now)}#{proposal.id}",
+        queued_at=_queued_at(now, proposal.id),
         expires=now + PENDING_KEPT,
     )
     try:
@@ -203,7 +208,7 @@ def _listed_at(cursor: str, area_id: str | None, status: str) -> ProposalModel:
     return item
 
 
-def _decision_update(area_id: str, decision: Decision) -> list[Any]:
+def _decision_update(key: str, area_id: str, decision: Decision) -> list[Any]:
     """Approved: it joins the area's waiting list and is kept; merged: kept; declined or
     redirected: kept for DECIDED_KEPT so the resident can read the reason, then removed by the TTL.
     Every decision stays listed under its status, for the moderators."""
@@ -213,7 +218,7 @@ def _decision_update(area_id: str, decision: Decision) -> list[Any]:
         model.decided_by.set(decision.by),
         model.decided_at.set(decision.at),
         model.queue.set(_queue(area_id, decision.status)),
-        model.queued_at.set(utc_text(decision.at)),
+        model.queued_at.set(_queued_at(decision.at, key)),
     ]
     if decision.reason is not None:
         actions.append(model.reason.set(decision.reason))
@@ -235,7 +240,7 @@ def record_decision(key: str, area_id: str, decision: Decision, becomes: Priorit
     still pending, so of two moderators deciding at once one gets Conflict("already_decided").
     `becomes`: the priority an approval adds to the area, written in the same transaction."""
     model = ProposalModel
-    actions, pending = _decision_update(area_id, decision), model.status == PENDING
+    actions, pending = _decision_update(key, area_id, decision), model.status == PENDING
     try:
         if becomes is None:
             bound(model)(key).update(actions=actions, condition=pending)
