@@ -51,6 +51,8 @@ def runtime_environment(moto_endpoint: str, gateway_url: str) -> dict[str, str]:
         "AWS_REGION": region(),
         "AWS_DEFAULT_REGION": region(),
         "POWERTOOLS_TRACE_DISABLED": "true",
+        # The gateway plays CloudFront: the console's link in a tasking's email points at it.
+        "CONSOLE_URL": f"{gateway_url}/police/",
     }
 
 

@@ -24,6 +24,7 @@ class Settings:
     ballot_retention_days: int  # after its round closes, a ballot (and its receipt) expires
     region: str
     endpoint_url: str | None
+    console_url: str = ""  # the police console, for the link in a tasking's email ("" : no link)
 
 
 @cache
@@ -48,4 +49,5 @@ def settings() -> Settings:
         region=env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or "eu-west-2",
         # Set only off AWS (the moto server of `make run` and the tests).
         endpoint_url=env.get("AWS_ENDPOINT_URL") or None,
+        console_url=env.get("CONSOLE_URL", ""),
     )

@@ -1,5 +1,7 @@
-"""A tasking as the team reads it: a bilingual email (the team's language first) and an SMS in the
-team's language that keeps the priority, the average, the ballots and the review date."""
+"""A tasking as the team reads it: a bilingual email (the team's language first) with a link to the
+tasking on the police console, and an SMS in the team's language that keeps the priority, the
+average, the ballots and the review date. The link is not in the SMS: the fullest wordings take
+140-150 of a segment's 160 characters, and a link on the distribution's domain is over 60."""
 
 import unicodedata
 from dataclasses import dataclass
@@ -39,6 +41,7 @@ _EMAIL: dict[str, dict[str, str]] = {
         "review": "Review date: {review}",
         "closing": "Please acknowledge this tasking, quoting {reference}, and report back what was done "
         "by the review date.",
+        "console": "Acknowledge it and report back on the police console: {link}",
     },
     "cy": {
         "heading": "Tasg newydd ar gyfer {area}",
@@ -56,6 +59,7 @@ _EMAIL: dict[str, dict[str, str]] = {
         "review": "Dyddiad adolygu: {review}",
         "closing": "Cydnabyddwch y dasg hon gan nodi {reference}, a rhowch wybod beth wnaethoch chi erbyn "
         "y dyddiad adolygu.",
+        "console": "Cydnabyddwch hi a rhowch wybod beth wnaethoch chi ar gonsol yr heddlu: {link}",
     },
 }
 
@@ -95,7 +99,14 @@ def _london_day(moment: datetime) -> str:
     return moment.astimezone(LONDON).date().isoformat()
 
 
-def _email_block(language: str, area: Area, closed: Round, tasking: TaskingRecord, title: Text) -> str:
+def console_link(console: str, reference: str) -> str:
+    """The tasking on the police console ("" when no console address is set)."""
+    return f"{console.rstrip('/')}/#/taskings/{reference}" if console else ""
+
+
+def _email_block(
+    language: str, area: Area, closed: Round, tasking: TaskingRecord, title: Text, link: str
+) -> str:
     words = _EMAIL[language]
     runner_up = tasking.runner_up
     rule = decided_by(tasking.decided_by)
@@ -131,6 +142,7 @@ def _email_block(language: str, area: Area, closed: Round, tasking: TaskingRecor
         words["review"].format(review=_day(tasking.review)),
         "",
         words["closing"].format(reference=tasking.reference),
+        *([words["console"].format(link=link)] if link else []),
     ]
     return "\n".join(lines)
 
@@ -176,12 +188,14 @@ def _tie(rule: str | None, language: str) -> str:
     return f"{short} " if short else ""
 
 
-def render(area: Area, closed: Round, tasking: TaskingRecord) -> TaskingMessage:
+def render(area: Area, closed: Round, tasking: TaskingRecord, console: str = "") -> TaskingMessage:
+    """`console`: the police console's address (settings.console_url), for the link to the tasking."""
     title = tasking.priority_title or {"en": "-", "cy": "-"}
+    link = console_link(console, tasking.reference)
     team = area.team_language if area.team_language in _EMAIL else "en"
     other = "en" if team == "cy" else "cy"
     email = "\n\n---\n\n".join(
-        _email_block(language, area, closed, tasking, title) for language in (team, other)
+        _email_block(language, area, closed, tasking, title, link) for language in (team, other)
     )
     return TaskingMessage(
         subject=_subject(area, title, tasking.reference, team, other),

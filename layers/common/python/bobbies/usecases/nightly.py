@@ -131,7 +131,8 @@ def publish_waiting(
             continue  # published already (a stale index) or another run is sending it
         try:
             record = taskings.get_tasking(area_id, round_id)
-            message = render(catalogue.get_area(area_id), catalogue.get_round(area_id, round_id), record)
+            area, closed = catalogue.get_area(area_id), catalogue.get_round(area_id, round_id)
+            message = render(area, closed, record, settings().console_url)
             publisher.publish(message)
         except Exception:
             count("PublishFailures")
