@@ -2,8 +2,9 @@
 
 Locally an SQS queue, PoliceInbox, stands in for the teams' subscriptions to the tasking topic. It
 gets the message's "sqs" text (bobbies.notify.publisher.per_protocol): the email, the SMS and the
-attributes as JSON. The drain writes each tasking to <state>/inbox.jsonl, one JSON object a line,
-and prints it.
+attributes as JSON. The topic carries each tasking once per language (each copy in both languages,
+its own first); like a team, the inbox filters on one: Welsh first. The drain writes each tasking
+to <state>/inbox.jsonl, one JSON object a line, and prints it.
 
 One line per tasking: a message whose (area, round) attributes are in the inbox already is a repeat
 and is dropped, as a team drops a message quoting a reference it has. Repeats happen: SNS and SQS
@@ -50,7 +51,10 @@ def subscribe(sqs: Any, sns: Any, topic_arn: str) -> str:
     url = str(sqs.create_queue(QueueName=QUEUE_NAME)["QueueUrl"])
     arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
     sns.subscribe(
-        TopicArn=topic_arn, Protocol="sqs", Endpoint=arn, Attributes={"RawMessageDelivery": "false"}
+        TopicArn=topic_arn,
+        Protocol="sqs",
+        Endpoint=arn,
+        Attributes={"RawMessageDelivery": "false", "FilterPolicy": json.dumps({"language": ["cy"]})},
     )
     return url
 

@@ -9,7 +9,7 @@ import requests
 from local.testing import RunnerProcess
 from local.waiting import eventually
 
-from bobbies.domain.sms import within_budget
+from bobbies.notify.render import within_bilingual_budget
 
 from .voting import AreaVote, after_close, areas_by_quorum, cast, get, voter
 
@@ -75,7 +75,7 @@ def test_the_nightly_run_tasks_each_area_that_met_its_quorum_once(stack: RunnerP
     titles = {priority["id"]: priority["title"]["en"] for priority in met.paper["priorities"]}
     assert titles[met.leader] in message["email"]
     assert re.search(rf"[Bb]allots\W+{smallest['quorum']}\b", message["email"]), message["email"]
-    assert message["sms"] and within_budget(message["sms"])
+    assert message["sms"] and within_bilingual_budget(message["sms"])
     assert message["subject"]
     # and the taskings list shows it, with the figures behind it
     (tasking,) = issued(stack, met.id)

@@ -8,9 +8,8 @@ from typing import Any
 import pytest
 from local.lambdas import LambdaContext
 
-from bobbies.domain.sms import fits_one_segment
 from bobbies.domain.times import utc_text
-from bobbies.notify.render import TaskingMessage
+from bobbies.notify.render import TaskingMessage, within_bilingual_budget
 from bobbies.usecases.nightly import run_nightly
 from bobbies.usecases.views import ballot as ballot_view
 from bobbies.usecases.views import list_taskings, results, rounds
@@ -125,13 +124,19 @@ def test_a_round_still_open_is_left_alone(voted: LocalAws) -> None:
 
 
 def test_subscribers_get_the_email_the_sms_and_filterable_attributes(voted: LocalAws) -> None:
-    # Given a queue subscribed to the tasking topic, as a force system (or the local inbox) would be
+    # Given a queue subscribed to the tasking topic for one language's copy, as a force system (or
+    # the local inbox) would be
     sqs, sns = voted.client("sqs"), voted.client("sns")
     queue = sqs.create_queue(QueueName="team-inbox")["QueueUrl"]
     queue_arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"][
         "QueueArn"
     ]
-    sns.subscribe(TopicArn=voted.resources.topics["TaskingTopic"], Protocol="sqs", Endpoint=queue_arn)
+    sns.subscribe(
+        TopicArn=voted.resources.topics["TaskingTopic"],
+        Protocol="sqs",
+        Endpoint=queue_arn,
+        Attributes={"FilterPolicy": json.dumps({"language": ["cy"]})},
+    )
 
     # When the scheduled function runs after the round closed
     nightly: Callable[..., Any] = load_handler("NightlyTaskingsFunction")
@@ -143,7 +148,7 @@ def test_subscribers_get_the_email_the_sms_and_filterable_attributes(voted: Loca
     assert len(messages) == 1
     envelope = json.loads(messages[0]["Body"])
     attributes = {k: v["Value"] for k, v in envelope["MessageAttributes"].items()}
-    assert attributes.keys() == {"area", "district", "round", "reference"}
+    assert attributes.keys() == {"area", "district", "round", "reference", "language"}
     assert (attributes["area"], attributes["district"]) == ("bangor", "west")
     tasking = json.loads(envelope["Message"])
     # Bangor's team reads Welsh: Welsh first in the subject too, with the reference to quote
@@ -152,10 +157,11 @@ def test_subscribers_get_the_email_the_sms_and_filterable_attributes(voted: Loca
     assert tasking["subject"] == f"Tasg / Tasking {reference}: Bangor - Delio cyffuriau / Drug dealing"
     assert "Delio cyffuriau" in tasking["email"] and "Drug dealing" in tasking["email"]
     assert "5.5 of 10 bobbies" in tasking["email"] and "Ballots: 2 (2 needed)" in tasking["email"]
-    # the SMS is in Welsh and fits one segment
+    # the SMS is in Welsh, then English, within two languages' budget
     assert tasking["sms"].startswith("Tasg Bangor: Delio cyffuriau.")
     assert "2 bleidlais" in tasking["sms"] and reference in tasking["sms"]
-    assert fits_one_segment(tasking["sms"])
+    assert "\nTasking Bangor: Drug dealing." in tasking["sms"]
+    assert within_bilingual_budget(tasking["sms"])
 
 
 def test_the_scheduled_time_decides_not_the_clock(voted: LocalAws) -> None:

@@ -24,6 +24,15 @@ class District:
 
 
 @dataclass(frozen=True)
+class RoundSettings:
+    """What a round is run by. Changed by an admin, they wait for the area's next round."""
+
+    budget: int
+    quorum: int
+    round_days: int
+
+
+@dataclass(frozen=True)
 class Area:
     id: str
     name: Text
@@ -34,6 +43,7 @@ class Area:
     team_language: str
     current_round: str | None = None
     name_in_text: Text | None = None
+    pending: RoundSettings | None = None  # from the next round on (the nightly job applies them)
 
     @property
     def in_text(self) -> Text:

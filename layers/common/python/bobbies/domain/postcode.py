@@ -2,7 +2,7 @@
 
 import re
 
-from bobbies.domain.errors import Malformed
+from bobbies.domain.errors import InvalidInput, Malformed
 
 # Outward code (area, district) and an optional inward code (sector digit, unit letters).
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})?$")
@@ -30,3 +30,22 @@ def lookup_prefixes(postcode: str) -> list[str]:
     """Most specific first: the sector ('LL57 2'), then the district ('LL57')."""
     outward, _, inward = postcode.partition(" ")
     return [f"{outward} {inward[0]}", outward] if inward else [outward]
+
+
+# What an area covers: a postcode district ('LL57') or a sector ('LL57 2', written with its gap, as
+# 'LL572' could be read either way). lookup_prefixes finds a postcode by these, sector first.
+_COVERAGE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)(?: ([0-9]))?$")
+
+
+def coverage_prefix(raw: str) -> str:
+    """' ll57  2 ' -> 'LL57 2'; 'll57' -> 'LL57'; anything else is not a district or a sector."""
+    match = _COVERAGE.fullmatch(" ".join(raw.upper().split())) if raw.isascii() else None
+    if not match:
+        raise InvalidInput("invalid_coverage")
+    outward, sector = match.groups()
+    return f"{outward} {sector}" if sector else outward
+
+
+def district_of(prefix: str) -> str:
+    """The postcode district of a district or a sector: 'LL57 2' -> 'LL57'."""
+    return prefix.partition(" ")[0]

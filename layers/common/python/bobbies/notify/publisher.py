@@ -41,6 +41,13 @@ class SnsPublisher:
         return self._client
 
     def publish(self, message: TaskingMessage) -> None:
+        """One publication per language (TaskingMessage.in_each_language): a team's filter policy
+        names its language, so each team gets one; a subscriber filtering on neither gets both,
+        each quoting the same reference, as it would a repeat."""
+        for copy in message.in_each_language or (message,):
+            self._publish(copy)
+
+    def _publish(self, message: TaskingMessage) -> None:
         self.client.publish(
             TopicArn=self.topic_arn,
             Subject=message.subject,

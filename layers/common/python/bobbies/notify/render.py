@@ -4,13 +4,13 @@ average, the ballots and the review date. The link is not in the SMS: the fulles
 140-150 of a segment's 160 characters, and a link on the distribution's domain is over 60."""
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from bobbies.domain.figures import counted, figure
 from bobbies.domain.model import Area, Round, Text
 from bobbies.domain.rounds import LONDON, last_day
-from bobbies.domain.sms import first_that_fits
+from bobbies.domain.sms import first_that_fits, is_gsm7, segments
 from bobbies.domain.tally import BY_SUPPORT
 from bobbies.domain.tasking import TaskingRecord
 from bobbies.notify.wording import DECIDED_BY_SHORT, decided_by
@@ -22,6 +22,9 @@ class TaskingMessage:
     email: str
     sms: str
     attributes: dict[str, str]
+    # One copy per language, that language first in the email and the SMS, each with a `language`
+    # attribute: what the topic carries, so each team's filter policy picks exactly one (domain.teams).
+    in_each_language: tuple["TaskingMessage", ...] = field(default=(), compare=False)
 
 
 _EMAIL: dict[str, dict[str, str]] = {
@@ -166,6 +169,10 @@ def _subject(area: Area, title: Text, reference: str, team: str, other: str) -> 
 
 
 def _sms(team: str, area: Area, tasking: TaskingRecord, title: Text) -> str:
+    return first_that_fits(_sms_wordings(team, area, tasking, title))
+
+
+def _sms_wordings(team: str, area: Area, tasking: TaskingRecord, title: Text) -> list[str]:
     runner_up = tasking.runner_up
     values = {
         "area": area.in_text[team],
@@ -180,7 +187,21 @@ def _sms(team: str, area: Area, tasking: TaskingRecord, title: Text) -> str:
         "reference": tasking.reference,
     }
     wordings = _SMS[team] if runner_up else [w for w in _SMS[team] if "{runner_up}" not in w]
-    return first_that_fits([wording.format(**values) for wording in wordings])
+    return [wording.format(**values) for wording in wordings]
+
+
+def within_bilingual_budget(text: str) -> bool:
+    """Twice one language's budget (domain.sms.within_budget): two segments, or four in UCS-2."""
+    return segments(text) <= (2 if is_gsm7(text) else 4)
+
+
+def bilingual_sms(first: str, area: Area, tasking: TaskingRecord, title: Text) -> str:
+    """One SMS in both languages, `first` first: the fullest pair of equally full wordings within
+    budget (each keeps the priority, the average, the ballots and the review date)."""
+    other = "en" if first == "cy" else "cy"
+    ours, theirs = (_sms_wordings(language, area, tasking, title) for language in (first, other))
+    pairs = [f"{ours[i]}\n{theirs[i]}" for i in range(min(len(ours), len(theirs)))]
+    return next((text for text in pairs if within_bilingual_budget(text)), pairs[-1])
 
 
 def _tie(rule: str | None, language: str) -> str:
@@ -189,7 +210,19 @@ def _tie(rule: str | None, language: str) -> str:
 
 
 def render(area: Area, closed: Round, tasking: TaskingRecord, console: str = "") -> TaskingMessage:
-    """`console`: the police console's address (settings.console_url), for the link to the tasking."""
+    """The tasking in the area's team language, carrying its copy for each language (the area's first).
+    `console`: the police console's address (settings.console_url), for the link to the tasking."""
+    team = area.team_language if area.team_language in _EMAIL else "en"
+    copies = tuple(
+        _render_one(replace(area, team_language=language), closed, tasking, console, bilingual=True)
+        for language in (team, "en" if team == "cy" else "cy")
+    )
+    return replace(_render_one(area, closed, tasking, console), in_each_language=copies)
+
+
+def _render_one(
+    area: Area, closed: Round, tasking: TaskingRecord, console: str, bilingual: bool = False
+) -> TaskingMessage:
     title = tasking.priority_title or {"en": "-", "cy": "-"}
     link = console_link(console, tasking.reference)
     team = area.team_language if area.team_language in _EMAIL else "en"
@@ -200,11 +233,12 @@ def render(area: Area, closed: Round, tasking: TaskingRecord, console: str = "")
     return TaskingMessage(
         subject=_subject(area, title, tasking.reference, team, other),
         email=email,
-        sms=_sms(team, area, tasking, title),
+        sms=bilingual_sms(team, area, tasking, title) if bilingual else _sms(team, area, tasking, title),
         attributes={
             "area": area.id,
             "district": area.district.id,
             "round": tasking.round_id,
             "reference": tasking.reference,
+            **({"language": team} if bilingual else {}),
         },
     )

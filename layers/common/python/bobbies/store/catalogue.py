@@ -5,9 +5,10 @@ from datetime import datetime
 from typing import Any
 
 from pynamodb.exceptions import PutError, UpdateError
+from pynamodb.expressions.update import Action
 
 from bobbies.domain.errors import NotFound
-from bobbies.domain.model import Area, District, Priority, Round, Text
+from bobbies.domain.model import Area, District, Priority, Round, RoundSettings, Text
 from bobbies.store.models import (
     AreaModel,
     PostcodeModel,
@@ -41,7 +42,18 @@ def _area(item: AreaModel) -> Area:
         round_days=int(item.round_days),
         team_language=item.team_language,
         current_round=item.current_round,
+        pending=_pending(item),
     )
+
+
+def _pending(item: AreaModel) -> RoundSettings | None:
+    """The settings waiting for the next round, if an admin changed any (each falls back to now's)."""
+    waiting = (item.next_budget, item.next_quorum, item.next_round_days)
+    if waiting == (None, None, None):
+        return None
+    now = (item.budget, item.quorum, item.round_days)
+    chosen = (later if later is not None else current for later, current in zip(waiting, now, strict=True))
+    return RoundSettings(*(int(value) for value in chosen))
 
 
 def all_areas() -> list[Area]:
@@ -115,7 +127,7 @@ def current_round(area: Area) -> Round:
     return get_round(area.id, area.current_round)
 
 
-def _round_item(new: Round) -> RoundModel:
+def round_item(new: Round) -> RoundModel:
     return bound(RoundModel)(
         new.area_id,
         new.id,
@@ -129,7 +141,7 @@ def _round_item(new: Round) -> RoundModel:
 def add_round_once(new: Round) -> None:
     """Creates the round unless a rerun already did; the priorities of an existing round never change."""
     try:
-        _round_item(new).save(condition=RoundModel.round_id.does_not_exist())
+        round_item(new).save(condition=RoundModel.round_id.does_not_exist())
     except PutError as error:
         if not condition_failed(error):
             raise
@@ -141,7 +153,7 @@ def add_first_rounds(rounds: Iterable[Round]) -> None:
     Unconditional, unlike add_round_once: a round no area points at has no ballots to lose."""
     with bound(RoundModel).batch_write() as batch:
         for new in rounds:
-            batch.save(_round_item(new))
+            batch.save(round_item(new))
 
 
 def close_round(closed: Round) -> None:
@@ -149,12 +161,24 @@ def close_round(closed: Round) -> None:
 
 
 def move_current_round(area_id: str, from_round: str | None, to_round: str) -> None:
-    """Points the area at its new round, unless a rerun already moved it on."""
+    """Points the area at its new round, unless a rerun already moved it on. The settings an admin
+    left for the next round take effect in the same write, as they stand at that moment, so a
+    rerun cannot apply them twice and a change made meanwhile is not lost."""
     condition = (
         AreaModel.current_round == from_round if from_round else AreaModel.current_round.does_not_exist()
     )
+    model = bound(AreaModel)
+    actions: list[Action] = [
+        model.current_round.set(to_round),
+        model.budget.set(model.next_budget | model.budget),
+        model.quorum.set(model.next_quorum | model.quorum),
+        model.round_days.set(model.next_round_days | model.round_days),
+        model.next_budget.remove(),
+        model.next_quorum.remove(),
+        model.next_round_days.remove(),
+    ]
     try:
-        bound(AreaModel)(area_id).update(actions=[AreaModel.current_round.set(to_round)], condition=condition)
+        model(area_id).update(actions=actions, condition=condition)
     except UpdateError as error:
         if not condition_failed(error):
             raise
@@ -165,10 +189,10 @@ def areas_in_district(district_id: str) -> Iterator[Area]:
 
 
 def save_area(area: Area, authority: Text | None = None) -> None:
-    _area_item(area, authority).save()
+    area_item(area, authority).save()
 
 
-def _area_item(area: Area, authority: Text | None) -> AreaModel:
+def area_item(area: Area, authority: Text | None = None) -> AreaModel:
     return bound(AreaModel)(
         area.id,
         name=area.name,
@@ -189,7 +213,7 @@ def save_areas(areas: Iterable[tuple[Area, Text | None]]) -> None:
     """Each area with its authority's name, in batches of 25 (the seed writes dozens at once)."""
     with bound(AreaModel).batch_write() as batch:
         for area, authority in areas:
-            batch.save(_area_item(area, authority))
+            batch.save(area_item(area, authority))
 
 
 def save_postcode(prefix: str, area_id: str) -> None:

@@ -38,6 +38,11 @@ class AreaModel(Model):
     round_days = NumberAttribute()
     team_language = UnicodeAttribute(default="en")
     current_round = UnicodeAttribute(null=True)
+    # Set by an admin, applied by the nightly job in the same write that moves the area to its next
+    # round (store.catalogue.move_current_round): the open round keeps the settings it opened with.
+    next_budget = NumberAttribute(null=True)
+    next_quorum = NumberAttribute(null=True)
+    next_round_days = NumberAttribute(null=True)
 
 
 class PostcodeModel(Model):

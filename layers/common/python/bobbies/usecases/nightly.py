@@ -112,7 +112,8 @@ def close_round(area: Area, current: Round, now: datetime, report: NightlyReport
         report.taskings_issued += issued
         report.quorum_not_met += not issued
     ballot = carried_forward(current.priority_ids, catalogue.approved_priority_ids(area.id))
-    following = next_round(current, now, area.round_days, ballot)
+    length = area.pending.round_days if area.pending else area.round_days  # an admin's change waits for it
+    following = next_round(current, now, length, ballot)
     catalogue.add_round_once(following)
     # Before the area moves on, so a rerun still finds this round to finish: the round as stored
     # (a rerun's `following` may list priorities approved since, which the stored round does not).
