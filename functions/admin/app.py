@@ -8,7 +8,7 @@ from typing import Any
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from bobbies.admin_api import moderation, session, taskings
+from bobbies.admin_api import areas, moderation, session, subscriptions, taskings
 from bobbies.http import make_resolver, resolve
 from bobbies.observability import logger, metrics, traced
 
@@ -16,6 +16,8 @@ app = make_resolver()
 app.include_router(session.router)
 app.include_router(moderation.router)
 app.include_router(taskings.router)
+app.include_router(areas.router)
+app.include_router(subscriptions.router)
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)

@@ -66,8 +66,10 @@ def grants(calls: list[Call]) -> set[Grant]:
             case "dynamodbstreams", _:
                 stream = _stream(params["StreamArn"])
                 found.add((f"dynamodb:{call.operation}", stream))
-            case "sns", "Publish":
-                found.add(("sns:Publish", _name(params["TopicArn"])))
+            case "sns", "Publish" | "Subscribe" | "ListSubscriptionsByTopic":
+                found.add((f"sns:{call.operation}", _name(params["TopicArn"])))
+            case "sns", "GetSubscriptionAttributes" | "Unsubscribe":  # allowed on the subscription's topic
+                found.add((f"sns:{call.operation}", _name(params["SubscriptionArn"].rsplit(":", 1)[0])))
             case "secretsmanager", _:
                 found.add((f"secretsmanager:{call.operation}", _name(params["SecretId"])))
             case "sqs", _:

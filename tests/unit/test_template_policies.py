@@ -128,6 +128,7 @@ def _run_everything(aws: LocalAws) -> dict[str, set[Grant]]:
             admin_event("GET", "/api/admin/me", groups=("admin",)), LambdaContext()
         )
         assert me["statusCode"] == 200, me
+        _run_admin_areas_and_subscriptions()
     used["AdminFunction"] |= grants(calls)
     return used
 
@@ -159,6 +160,30 @@ def _moderate() -> set[Grant]:
         page = _admin("GET", "/api/admin/proposals", status="approved", limit="1")
         _admin("GET", "/api/admin/proposals", status="approved", limit="1", cursor=page["next"] or "")
     return grants(calls)
+
+
+def _as_admin(method: str, path: str, body: Any = None) -> dict[str, Any]:
+    event = admin_event(method, path, body, groups=("admin",))
+    response = load_handler("AdminFunction")(event, LambdaContext())
+    assert response["statusCode"] < 300, (method, path, response["body"])
+    return dict(json.loads(response["body"] or "{}"))
+
+
+def _run_admin_areas_and_subscriptions() -> None:
+    """The teams' routes: areas listed, made, edited (names, settings, postcodes alone), and a
+    team subscribed, listed and removed."""
+    _as_admin("GET", "/api/admin/areas")
+    new = {"id": "menai", "name": {"en": "Menai", "cy": "Menai"}, "district": "west",
+           "postcodes": ["LL59", "LL58 8"], "budget": 10, "quorum": 2, "roundDays": 28}  # fmt: skip
+    _as_admin("POST", "/api/admin/areas", new)
+    _as_admin(
+        "PUT", "/api/admin/areas/menai", {"name": {"en": "Menai Bridge", "cy": "Porthaethwy"}, "budget": 12}
+    )
+    _as_admin("PUT", "/api/admin/areas/menai", {"postcodes": ["LL59", "LL58 9"]})
+    team = {"protocol": "email", "endpoint": "team@example.org", "area": "bangor", "language": "cy"}
+    made = _as_admin("POST", "/api/admin/subscriptions", team)["subscription"]
+    _as_admin("GET", "/api/admin/subscriptions", None)
+    _as_admin("DELETE", f"/api/admin/subscriptions/{made['id']}")
 
 
 def _json(response: Mapping[str, Any]) -> dict[str, Any]:

@@ -294,6 +294,98 @@ ERRORS: dict[str, dict[str, str]] = {
         "cy": "Dydy eich cyfrif ddim wedi'i gysylltu â rhanbarth, felly does dim tasgau i'w dangos. "
         "Gofynnwch i weinyddwr osod eich rhanbarth.",
     },
+    "invalid_area": {
+        "en": "Send the area as a JSON object with its fields.",
+        "cy": "Anfonwch yr ardal fel gwrthrych JSON gyda'i meysydd.",
+    },
+    "unknown_area_field": {
+        "en": "The request has a field that is not part of an area.",
+        "cy": "Mae gan y cais faes nad yw'n rhan o ardal.",
+    },
+    "area_fields_missing": {
+        "en": "A new area needs its id, its name in English and Welsh, district, postcodes, budget, "
+        "ballots needed (quorum) and round length; a change needs at least one of them.",
+        "cy": "Mae angen i ardal newydd gael ei dynodwr, ei henw yn Saesneg ac yn Gymraeg, ei "
+        "rhanbarth, ei chodau post, ei chyllideb, y nifer o bleidleisiau sydd eu hangen a hyd ei "
+        "rownd; mae angen o leiaf un o'r rhain ar newid.",
+    },
+    "invalid_area_id": {
+        "en": "The area's id must be 1 to 40 lower-case letters, digits or hyphens (for example y-rhyl).",
+        "cy": "Rhaid i ddynodwr yr ardal fod rhwng 1 a 40 o lythrennau bach, digidau neu gysylltnodau "
+        "(er enghraifft y-rhyl).",
+    },
+    "invalid_area_name": {
+        "en": "Give the area's name in English and in Welsh (80 characters at most in each).",
+        "cy": "Rhowch enw'r ardal yn Saesneg ac yn Gymraeg (80 nod ar y mwyaf ym mhob un).",
+    },
+    "invalid_coverage": {
+        "en": "Give the postcodes the area covers as postcode districts or sectors (for example LL57 or "
+        "LL57 2), 1 to 30 of them, each once.",
+        "cy": "Rhowch y codau post mae'r ardal yn eu cynnwys fel dosbarthau neu sectorau cod post (er "
+        "enghraifft LL57 neu LL57 2), rhwng 1 a 30 ohonyn nhw, pob un unwaith.",
+    },
+    "invalid_budget": {
+        "en": "The budget must be a whole number of bobbies from 1 to 100.",
+        "cy": "Rhaid i'r gyllideb fod yn nifer cyfan o fobis rhwng 1 a 100.",
+    },
+    "invalid_quorum": {
+        "en": "The ballots needed (quorum) must be a whole number from 1 to 100,000.",
+        "cy": "Rhaid i'r nifer o bleidleisiau sydd eu hangen fod yn rhif cyfan rhwng 1 a 100,000.",
+    },
+    "invalid_round_days": {
+        "en": "A round's length must be a whole number of days from 1 to 366.",
+        "cy": "Rhaid i hyd rownd fod yn nifer cyfan o ddyddiau rhwng 1 a 366.",
+    },
+    "area_exists": {
+        "en": "There is already an area with that id.",
+        "cy": "Mae ardal gyda'r dynodwr hwnnw'n bodoli'n barod.",
+    },
+    "postcode_taken": {
+        "en": "Another area already covers one of these postcodes. Take it off that area first.",
+        "cy": "Mae ardal arall eisoes yn cynnwys un o'r codau post hyn. Tynnwch ef oddi ar yr ardal "
+        "honno yn gyntaf.",
+    },
+    "area_changed": {
+        "en": "Someone else changed the areas' postcodes at the same moment. Look again and try again.",
+        "cy": "Newidiodd rhywun arall godau post yr ardaloedd ar yr un pryd. Edrychwch eto a rhowch "
+        "gynnig arall arni.",
+    },
+    "invalid_subscription": {
+        "en": "Send the subscription as a JSON object: protocol, endpoint, area or district, and language.",
+        "cy": "Anfonwch y tanysgrifiad fel gwrthrych JSON: protocol, endpoint, ardal neu ranbarth, ac iaith.",
+    },
+    "unknown_subscription_field": {
+        "en": "The request has a field that is not part of a subscription.",
+        "cy": "Mae gan y cais faes nad yw'n rhan o danysgrifiad.",
+    },
+    "invalid_protocol": {
+        "en": "Choose how the team gets taskings: email or sms.",
+        "cy": "Dewiswch sut mae'r tîm yn cael tasgau: email neu sms.",
+    },
+    "invalid_email": {
+        "en": "That does not look like an email address.",
+        "cy": "Dydy hwnnw ddim yn edrych fel cyfeiriad e-bost.",
+    },
+    "invalid_phone": {
+        "en": "That does not look like a UK mobile number.",
+        "cy": "Dydy hwnnw ddim yn edrych fel rhif ffôn symudol yn y DU.",
+    },
+    "invalid_team_language": {
+        "en": "Choose the team's language: en (English first) or cy (Welsh first).",
+        "cy": "Dewiswch iaith y tîm: cy (Cymraeg yn gyntaf) neu en (Saesneg yn gyntaf).",
+    },
+    "subscription_scope": {
+        "en": "Subscribe the team to one area or to one district, not both.",
+        "cy": "Tanysgrifiwch y tîm i un ardal neu i un rhanbarth, nid i'r ddau.",
+    },
+    "already_subscribed": {
+        "en": "That address already gets taskings. Remove its subscription first to change it.",
+        "cy": "Mae'r cyfeiriad hwnnw eisoes yn cael tasgau. Tynnwch ei danysgrifiad yn gyntaf i'w newid.",
+    },
+    "subscription_not_found": {
+        "en": "There is no team subscription with that id. It may have been removed already.",
+        "cy": "Does dim tanysgrifiad tîm gyda'r dynodwr hwnnw. Efallai ei fod wedi'i dynnu'n barod.",
+    },
     "internal_error": {
         "en": "Something went wrong on our side. Nothing was changed; please try again.",
         "cy": "Aeth rhywbeth o'i le ar ein hochr ni. Does dim byd wedi newid; rhowch gynnig arall arni.",
