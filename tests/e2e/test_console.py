@@ -33,10 +33,15 @@ def console(page: Page, stack: tuple[RunnerProcess, dict[str, str]]) -> Console:
     return Console(page, stack[0])
 
 
+# Words both catalogues share by design: the language button reads "English" on a Welsh page, and
+# "Cymraeg" names the Welsh language in Welsh as the English button does.
+SAME_IN_BOTH = {"police.lang.en: English", "langToggle: Cymraeg"}
+
+
 def no_english_left(console: Console) -> None:
-    """On a Welsh page, no English message shows (but the language button's own "English")."""
+    """On a Welsh page, no English message shows."""
     if console.lang == "cy":
-        assert [found for found in english_left_showing(console.page) if found != "police.lang.en: English"] == []
+        assert [found for found in english_left_showing(console.page) if found not in SAME_IN_BOTH] == []
 
 
 @pytest.mark.parametrize("lang", [in_language("en"), in_language("cy")])
@@ -233,4 +238,71 @@ def test_an_officer_acknowledges_a_tasking_reports_progress_and_closes_it(
     console.open("#/currency")
     expect(console.view("currency").locator("table")).to_contain_text(references[lang])
     console.audit("currency", problems)
+    assert problems == {}
+
+
+ADMIN_AREAS = {"en": "bala", "cy": "ruthin"}
+
+
+@pytest.mark.parametrize("lang", [in_language("en"), in_language("cy")])
+def test_an_admin_edits_an_area_and_who_hears_of_its_taskings(
+    console: Console, stack: tuple[RunnerProcess, dict[str, str]], lang: str
+) -> None:
+    runner, _ = stack
+    page, problems, area_id = console.page, {}, ADMIN_AREAS[lang]
+    before = next(a for a in admin_api(runner, "admin", "/areas")["areas"] if a["id"] == area_id)
+    # Given an admin on the areas list
+    console.open("#/areas")
+    console.sign_in("admin")
+    console.view("areas").get_by_role("link", name=before["name"][lang], exact=True).click()
+    edit = console.view("area")
+    console.audit("areas-edit", problems)
+
+    # When they rename the area in both languages and give it two more bobbies a ballot
+    name = {"en": f"{before['name']['en']} and district", "cy": f"{before['name']['cy']} a'r cylch"}
+    console.bilingual(edit, "police.areas.name", name["en"], name["cy"])
+    edit.get_by_label(console.say("police.areas.budget"), exact=True).fill(str(before["budget"] + 2))
+    edit.get_by_role("button", name=console.say("police.area.save")).click()
+
+    # Then the name changes now and the budget waits for the next round, as the console says
+    expect(edit.locator("#area-saved")).to_have_text(console.say("police.area.saved"))
+    after = next(a for a in admin_api(runner, "admin", "/areas")["areas"] if a["id"] == area_id)
+    assert (after["name"], after["budget"], after["next"]["budget"]) == (
+        name,
+        before["budget"],
+        before["budget"] + 2,
+    )
+    changing = console.say("police.areas.changing", now=before["budget"], next=before["budget"] + 2)
+    expect(edit.locator("#area-budget-hint")).to_have_text(console.say("police.area.now", value=changing))
+
+    # When they add the team's email address, in Welsh, for the area (a wrong one first)
+    console.open("#/subscriptions")
+    view = console.view("subscriptions")
+    view.get_by_label(console.say("police.subs.area"), exact=True).select_option(area_id)
+    endpoint = f"team-{area_id}@example.police.uk"
+    field = view.get_by_label(console.say("police.subs.emailAddress"), exact=True)
+    field.fill("not an address")
+    view.get_by_role("button", name=console.say("police.subs.add"), exact=True).click()
+    expect(view.locator("#subs-endpoint-error")).to_have_text(console.say("police.subs.emailBad"))
+    expect(field).to_be_focused()
+    field.fill(endpoint)
+    view.get_by_label(console.say("police.lang.cy"), exact=True).check()
+    view.get_by_role("button", name=console.say("police.subs.add"), exact=True).click()
+    expect(view.locator("#subs-done")).to_have_text(console.say("police.subs.added", endpoint=endpoint))
+    expect(view.get_by_role("row").filter(has_text=endpoint)).to_be_visible()
+    console.audit("subscriptions", problems)
+    no_english_left(console)
+    subscribed = admin_api(runner, "admin", f"/subscriptions?area={area_id}")["subscriptions"]
+    assert [(s["endpoint"], s["language"]) for s in subscribed if s["endpoint"] == endpoint] == [
+        (endpoint, "cy")
+    ]
+
+    # And remove it again
+    remove = console.say("police.subs.removeLabel", endpoint=endpoint)
+    view.get_by_role("button", name=remove, exact=True).click()
+    expect(view.locator("#subs-done")).to_have_text(console.say("police.subs.removed", endpoint=endpoint))
+    expect(view.get_by_role("row").filter(has_text=endpoint)).to_have_count(0)
+    subscribed = admin_api(runner, "admin", f"/subscriptions?area={area_id}")["subscriptions"]
+    assert endpoint not in [s["endpoint"] for s in subscribed]
+    assert page.url.endswith("#/subscriptions")
     assert problems == {}

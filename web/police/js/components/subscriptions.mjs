@@ -116,11 +116,12 @@ export class Subscriptions extends ConsoleView {
         h('thead', null, h('tr', null, th('police.subs.endpoint'), th('police.subs.protocol'), th('police.subs.language'),
           th('police.subs.state'), h('td'))),
         h('tbody', null, ...items.map((s) => {
-          const remove = h('button', { type: 'button', class: 'button-secondary',
-            'aria-label': this.t('police.subs.removeLabel', { endpoint: s.endpoint }) }, this.t('police.subs.remove'));
-          remove.addEventListener('click', () => this.remove(s, remove));
+          // one waiting for its owner's confirmation has no id yet: SNS cannot remove it until then
+          const remove = s.id ? h('button', { type: 'button', class: 'button-secondary',
+            'aria-label': this.t('police.subs.removeLabel', { endpoint: s.endpoint }) }, this.t('police.subs.remove')) : '';
+          if (remove) remove.addEventListener('click', () => this.remove(s, remove));
           return h('tr', null, h('th', { scope: 'row' }, s.endpoint), h('td', null, this.t(`police.subs.${s.protocol}`)),
-            h('td', null, this.t(`police.lang.${s.language}`)),
+            h('td', null, s.language ? this.t(`police.lang.${s.language}`) : ''),
             h('td', null, s.pending ? h('span', { class: 'tag tag-issued' }, this.t('police.subs.pending')) : this.t('police.subs.confirmed')),
             h('td', null, remove));
         }))));
