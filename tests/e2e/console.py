@@ -4,6 +4,7 @@ and its own stack - the nightly run past, so some areas have a tasking to work o
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import requests
@@ -65,6 +66,7 @@ def admin_api(stack: RunnerProcess, group: str, path: str) -> Any:
 class Console:
     page: Page
     stack: RunnerProcess
+    shots: Path = SCREENSHOTS
 
     def open(self, route: str = "") -> None:
         self.page.goto(f"{self.stack.url}/police/{route}")

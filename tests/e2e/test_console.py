@@ -3,15 +3,13 @@ JWT checks, the admin API): staff sign in, a moderator decides on residents' sug
 acknowledges a tasking, reports progress and closes it with an outcome - in English and in Welsh, each
 view audited by axe (no serious or critical findings) and pictured under screenshots/."""
 
-from collections.abc import Iterator
-
 import pytest
 import requests
-from local.testing import RunnerProcess, runner_process
+from local.testing import RunnerProcess
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import in_language
-from tests.e2e.console import TASKING_AREAS, Console, admin_api, issue_taskings, propose
+from tests.e2e.console import TASKING_AREAS, Console, admin_api, propose
 from tests.e2e.i18n import english_left_showing
 
 pytestmark = pytest.mark.e2e
@@ -21,16 +19,9 @@ OTHER = {"en": "cy", "cy": "en"}
 SUGGESTION_AREA = "bangor"
 
 
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[RunnerProcess, dict[str, str]]]:
-    """A stack of the console's own (its taskings get acknowledged and closed): {language: tasking}."""
-    with runner_process(tmp_path_factory.mktemp("console")) as runner:
-        yield runner, issue_taskings(runner)
-
-
 @pytest.fixture
-def console(page: Page, stack: tuple[RunnerProcess, dict[str, str]]) -> Console:
-    return Console(page, stack[0])
+def console(page: Page, console_stack: tuple[RunnerProcess, dict[str, str]]) -> Console:
+    return Console(page, console_stack[0])
 
 
 # Words both catalogues share by design: the language button reads "English" on a Welsh page, and
@@ -109,9 +100,9 @@ def test_a_session_the_api_refuses_asks_to_sign_in_again_and_comes_back(console:
 
 @pytest.mark.parametrize("lang", [in_language("en"), in_language("cy")])
 def test_a_moderator_approves_and_declines_suggestions_in_both_languages(
-    console: Console, stack: tuple[RunnerProcess, dict[str, str]], lang: str
+    console: Console, console_stack: tuple[RunnerProcess, dict[str, str]], lang: str
 ) -> None:
-    runner, _ = stack
+    runner, _ = console_stack
     page, problems, other = console.page, {}, OTHER[lang]
     # Given two suggestions, written in the other language than the moderator's
     approve_title, decline_title = f"Parking by the school ({lang})", f"Noise from the pub ({lang})"
@@ -174,9 +165,9 @@ def test_a_moderator_approves_and_declines_suggestions_in_both_languages(
 
 @pytest.mark.parametrize("lang", [in_language("en"), in_language("cy")])
 def test_an_officer_acknowledges_a_tasking_reports_progress_and_closes_it(
-    console: Console, stack: tuple[RunnerProcess, dict[str, str]], lang: str
+    console: Console, console_stack: tuple[RunnerProcess, dict[str, str]], lang: str
 ) -> None:
-    runner, references = stack
+    runner, references = console_stack
     problems, area = {}, TASKING_AREAS[lang]
     public = requests.get(f"{runner.url}/api/taskings", params={"area": area}, timeout=30).json()["taskings"][
         0
@@ -246,9 +237,9 @@ ADMIN_AREAS = {"en": "bala", "cy": "ruthin"}
 
 @pytest.mark.parametrize("lang", [in_language("en"), in_language("cy")])
 def test_an_admin_edits_an_area_and_who_hears_of_its_taskings(
-    console: Console, stack: tuple[RunnerProcess, dict[str, str]], lang: str
+    console: Console, console_stack: tuple[RunnerProcess, dict[str, str]], lang: str
 ) -> None:
-    runner, _ = stack
+    runner, _ = console_stack
     page, problems, area_id = console.page, {}, ADMIN_AREAS[lang]
     before = next(a for a in admin_api(runner, "admin", "/areas")["areas"] if a["id"] == area_id)
     # Given an admin on the areas list

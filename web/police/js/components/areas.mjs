@@ -4,6 +4,7 @@
 import { h } from '../../../js/dom.mjs';
 import { routeHref } from '../../../js/router.mjs';
 import { areaEditPath } from '../routes.mjs';
+import { dataTable } from '../table.mjs';
 import { ConsoleView } from '../view.mjs';
 import { districtName } from './who-am-i.mjs';
 
@@ -47,15 +48,12 @@ export class Areas extends ConsoleView {
       return;
     }
     const t = (k, v) => this.t(k, v);
-    const th = (key) => h('th', { scope: 'col' }, t(key));
     const areas = [...(data.areas || [])].sort((a, b) => i18n.loc(a.name).localeCompare(i18n.loc(b.name), i18n.lang));
-    box.replaceChildren(h('table', { class: 'data' },
-      h('caption', { class: 'visually-hidden' }, t('police.areas.title')),
-      h('thead', null, h('tr', null, th('police.areas.name'), th('police.areas.district'), th('police.areas.budget'),
-        th('police.areas.quorum'), th('police.areas.roundDays'))),
-      h('tbody', null, ...areas.map((a) => h('tr', null,
-        h('th', { scope: 'row' }, h('a', { href: routeHref(areaEditPath(a.id)) }, i18n.loc(a.name))),
-        h('td', null, districtName(i18n, a.district)),
-        h('td', null, setting(t, a, 'budget')), h('td', null, setting(t, a, 'quorum')), h('td', null, setting(t, a, 'roundDays')))))));
+    box.replaceChildren(dataTable(t('police.areas.title'),
+      ['police.areas.name', 'police.areas.district', 'police.areas.budget', 'police.areas.quorum', 'police.areas.roundDays'].map((k) => t(k)),
+      areas.map((a) => ({
+        cells: [h('a', { href: routeHref(areaEditPath(a.id)) }, i18n.loc(a.name)), districtName(i18n, a.district),
+          setting(t, a, 'budget'), setting(t, a, 'quorum'), setting(t, a, 'roundDays')],
+      }))));
   }
 }

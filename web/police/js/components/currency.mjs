@@ -5,6 +5,7 @@
 import { h } from '../../../js/dom.mjs';
 import { routeHref } from '../../../js/router.mjs';
 import { taskingPath } from '../routes.mjs';
+import { dataTable } from '../table.mjs';
 import { ConsoleView } from '../view.mjs';
 import { districtName } from './who-am-i.mjs';
 
@@ -43,18 +44,20 @@ export class Currency extends ConsoleView {
     }
     const areas = [...(data.areas || [])].sort((a, b) => (b.stale - a.stale) || ((b.ageDays ?? 1e9) - (a.ageDays ?? 1e9)));
     const stale = areas.filter((a) => a.stale).length;
-    const th = (key) => h('th', { scope: 'col' }, this.t(key));
+    const t = (key) => this.t(key);
     box.replaceChildren(
       h('p', { role: 'status' }, this.t('police.currency.staleCount', { count: stale })),
-      h('table', { class: 'data' },
-        h('caption', { class: 'visually-hidden' }, this.t('police.currency.title')),
-        h('thead', null, h('tr', null, th('police.currency.area'), th('police.currency.district'), th('police.currency.tasking'),
-          th('police.currency.age'))),
-        h('tbody', null, ...areas.map((a) => h('tr', { class: a.stale ? 'stale' : null },
-          h('th', { scope: 'row' }, i18n.loc(a.name)),
-          h('td', null, districtName(i18n, a.district)),
-          h('td', null, a.currentTasking ? h('a', { href: routeHref(taskingPath(a.currentTasking)) }, a.currentTasking) : this.t('police.currency.noTasking')),
-          h('td', null, a.ageDays == null ? '' : this.t('police.currency.days', { count: a.ageDays }),
-            a.stale ? [' ', h('span', { class: 'tag tag-alert' }, this.t('police.currency.stale'))] : ''))))));
+      dataTable(t('police.currency.title'),
+        [t('police.currency.area'), t('police.currency.district'), t('police.currency.tasking'), t('police.currency.age')],
+        areas.map((a) => ({
+          class: a.stale ? 'stale' : null,
+          cells: [
+            i18n.loc(a.name),
+            districtName(i18n, a.district),
+            a.currentTasking ? h('a', { href: routeHref(taskingPath(a.currentTasking)) }, a.currentTasking) : t('police.currency.noTasking'),
+            [a.ageDays == null ? '' : this.t('police.currency.days', { count: a.ageDays }),
+              a.stale ? [' ', h('span', { class: 'tag tag-alert' }, t('police.currency.stale'))] : ''],
+          ],
+        }))));
   }
 }

@@ -3,6 +3,7 @@
  * asks an email address to confirm first). Add one, or remove one. */
 
 import { h, setText, showFieldError } from '../../../js/dom.mjs';
+import { dataTable } from '../table.mjs';
 import { ConsoleView, busy } from '../view.mjs';
 
 const choice = (name, value, key) => h('label', { class: 'choice' },
@@ -110,21 +111,19 @@ export class Subscriptions extends ConsoleView {
     else if (items.error) this.failed(box, items.error, () => this.loadList(this.latest.next()));
     else if (!items.length) box.replaceChildren(h('p', null, this.t('police.subs.none')));
     else {
-      const th = (key) => h('th', { scope: 'col' }, this.t(key));
-      box.replaceChildren(h('table', { class: 'data' },
-        h('caption', { class: 'visually-hidden' }, this.t('police.subs.listHeading')),
-        h('thead', null, h('tr', null, th('police.subs.endpoint'), th('police.subs.protocol'), th('police.subs.language'),
-          th('police.subs.state'), h('td'))),
-        h('tbody', null, ...items.map((s) => {
+      const t = (key) => this.t(key);
+      box.replaceChildren(dataTable(t('police.subs.listHeading'),
+        [t('police.subs.endpoint'), t('police.subs.protocol'), t('police.subs.language'), t('police.subs.state'), ''],
+        items.map((s) => {
           // one waiting for its owner's confirmation has no id yet: SNS cannot remove it until then
           const remove = s.id ? h('button', { type: 'button', class: 'button-secondary',
-            'aria-label': this.t('police.subs.removeLabel', { endpoint: s.endpoint }) }, this.t('police.subs.remove')) : '';
+            'aria-label': this.t('police.subs.removeLabel', { endpoint: s.endpoint }) }, t('police.subs.remove')) : '';
           if (remove) remove.addEventListener('click', () => this.remove(s, remove));
-          return h('tr', null, h('th', { scope: 'row' }, s.endpoint), h('td', null, this.t(`police.subs.${s.protocol}`)),
-            h('td', null, s.language ? this.t(`police.lang.${s.language}`) : ''),
-            h('td', null, s.pending ? h('span', { class: 'tag tag-issued' }, this.t('police.subs.pending')) : this.t('police.subs.confirmed')),
-            h('td', null, remove));
-        }))));
+          return {
+            cells: [s.endpoint, t(`police.subs.${s.protocol}`), s.language ? t(`police.lang.${s.language}`) : '',
+              s.pending ? h('span', { class: 'tag tag-issued' }, t('police.subs.pending')) : t('police.subs.confirmed'), remove],
+          };
+        })));
     }
   }
 
