@@ -127,7 +127,7 @@ class Authorizers:
             issuer = json.loads(_unverified_payload(token)).get("iss")
         except (ValueError, AttributeError):
             raise Refused("unreadable payload") from None
-        if issuer not in authorizer.issuers:
+        if not isinstance(issuer, str) or issuer not in authorizer.issuers:
             raise Refused("another issuer")
         with self._lock:
             if issuer not in self._keys:

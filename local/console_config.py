@@ -40,16 +40,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--region", help="the stack's region (default: the AWS settings')")
     parser.add_argument("--out", type=Path, default=TARGET)
     args = parser.parse_args(argv)
-    cloudformation = boto3.client("cloudformation", region_name=args.region)
-    stack = cloudformation.describe_stacks(StackName=args.stack)["Stacks"][0]
     try:
-        config = console_config(stack.get("Outputs", []))
+        config = write_config(boto3.client("cloudformation", region_name=args.region), args.stack, args.out)
     except MissingOutput as missing:
         print(f"{args.stack}: {missing}", file=sys.stderr)
         return 1
-    args.out.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out} for the user pool {config['userPoolId']}")
     return 0
+
+
+def write_config(cloudformation: Any, stack_name: str, out: Path) -> dict[str, str]:
+    """Writes the stack's config.json to `out` (a CloudFormation client, or anything answering as one)."""
+    stack = cloudformation.describe_stacks(StackName=stack_name)["Stacks"][0]
+    config = console_config(stack.get("Outputs", []))
+    out.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+    return config
 
 
 if __name__ == "__main__":

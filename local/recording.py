@@ -60,8 +60,8 @@ _READS: dict[str, frozenset[str] | None] = {
         }
     ),
     "secretsmanager": frozenset({"GetSecretValue", "BatchGetSecretValue", "DescribeSecret", "ListSecrets"}),
-    # A sign-in carries a password and answers tokens: neither is written down. Not replaying it only
-    # forgets its refresh token (the console signs in again after a restart); ID tokens still verify.
+    # A sign-in carries a password and answers tokens: neither is written down. Not replaying one only
+    # forgets a refresh token made since the last snapshot (the console signs in again after a crash).
     "AWSCognitoIdentityProviderService": frozenset(
         {
             "InitiateAuth",

@@ -181,10 +181,12 @@ def _create_secrets(secretsmanager: Any) -> dict[str, str]:
     return arns
 
 
-def create_resources(endpoint_url: str | None = None) -> LocalResources:
+def create_resources(endpoint_url: str | None = None, user_pools: bool = True) -> LocalResources:
     """Creates (idempotently) every table, topic, queue, secret and user pool of the template.
 
-    With endpoint_url None the clients use the environment, so this also works inside mock_aws."""
+    With endpoint_url None the clients use the environment, so this also works inside mock_aws.
+    Unit tests that sign no one in leave the user pools out (user_pools=False): moto makes each
+    pool's RSA key, some 0.3 s a pool."""
 
     def client(service: str) -> Any:
         return boto3.client(service, endpoint_url=endpoint_url, region_name=region())  # type: ignore[call-overload]
@@ -201,5 +203,6 @@ def create_resources(endpoint_url: str | None = None) -> LocalResources:
         secrets=_create_secrets(client("secretsmanager")),
         endpoint_url=endpoint_url,
     )
-    create_user_pools(client("cognito-idp"), created)
+    if user_pools:
+        create_user_pools(client("cognito-idp"), created)
     return created

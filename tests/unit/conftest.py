@@ -71,7 +71,7 @@ def moto_stack() -> Iterator[LocalAws]:
     """A fresh in-process moto account holding everything template.yaml declares."""
     saved = dict(os.environ)
     with mock_aws():
-        resources = create_resources()
+        resources = create_resources(user_pools=False)  # no one signs in: admin events carry claims
         environment = function_environment("ApiFunction", resources)
         os.environ.update(environment)
         settings.cache_clear()

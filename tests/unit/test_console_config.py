@@ -2,12 +2,11 @@
 
 import json
 from pathlib import Path
+from typing import Any
 
-import boto3
 import pytest
-from local.console_config import MissingOutput, console_config, main
+from local.console_config import MissingOutput, console_config, write_config
 from local.template import load_template
-from moto import mock_aws
 
 
 def test_config_json_comes_from_the_stacks_staff_outputs() -> None:
@@ -35,19 +34,20 @@ def test_the_template_has_the_outputs_it_reads() -> None:
     assert {"StaffRegion", "StaffUserPoolId", "StaffConsoleClientId"} <= set(outputs)
 
 
+class DeployedStack:
+    """Answers describe_stacks as CloudFormation does for a deployed stack."""
+
+    def __init__(self, outputs: dict[str, str]) -> None:
+        self.outputs = [{"OutputKey": key, "OutputValue": value} for key, value in outputs.items()]
+
+    def describe_stacks(self, StackName: str) -> dict[str, Any]:
+        return {"Stacks": [{"StackName": StackName, "Outputs": self.outputs}]}
+
+
 def test_make_console_config_writes_the_file_from_the_deployed_stack(tmp_path: Path) -> None:
-    outputs = {
-        "StaffRegion": "eu-west-2",
-        "StaffUserPoolId": "eu-west-2_Pool1",
-        "StaffConsoleClientId": "client1",
-    }
-    template = {
-        "Resources": {"Topic": {"Type": "AWS::SNS::Topic"}},
-        "Outputs": {key: {"Value": value} for key, value in outputs.items()},
-    }
-    with mock_aws():
-        boto3.client("cloudformation", region_name="eu-west-2").create_stack(
-            StackName="bobbies", TemplateBody=json.dumps(template)
-        )
-        assert main(["bobbies", "--region", "eu-west-2", "--out", str(tmp_path / "config.json")]) == 0
-    assert json.loads((tmp_path / "config.json").read_text())["userPoolId"] == "eu-west-2_Pool1"
+    stack = DeployedStack(
+        {"StaffRegion": "eu-west-2", "StaffUserPoolId": "eu-west-2_Pool1", "StaffConsoleClientId": "client1"}
+    )
+    write_config(stack, "bobbies", tmp_path / "config.json")
+    written = json.loads((tmp_path / "config.json").read_text())
+    assert written["userPoolId"] == "eu-west-2_Pool1" and written["clientId"] == "client1"
