@@ -302,14 +302,19 @@ def test_a_bad_query_of_the_queue_is_a_4xx(call: Call, query: dict[str, str], st
     assert admin("GET", QUEUE, query=query)[0] == status
 
 
-def test_a_cursor_of_another_listing_is_refused(call: Call) -> None:
-    for n in range(2):
-        propose(call, n=n)
-    propose(call, area="wrexham", n=5)
-    status, page = admin("GET", QUEUE, query={"limit": "1"})
-    assert page["next"]
-    status, answer = admin("GET", QUEUE, query={"area": "wrexham", "cursor": page["next"]})
-    assert (status, answer["error"]["code"]) == (400, "invalid_cursor")
+def test_deciding_on_the_last_of_a_page_does_not_break_the_next_page(call: Call) -> None:
+    """A moderator decides on what they see, then asks for more: the cursor is a position."""
+    for n in range(3):
+        propose(call, n=n, title=f"Bangor {n}")
+    status, first = admin("GET", QUEUE, query={"area": "bangor", "limit": "2"})
+    assert status == 200
+    for shown in first["proposals"]:
+        assert decide(shown["reference"], {"decision": "redirect"})[0] == 200
+
+    status, rest = admin("GET", QUEUE, query={"area": "bangor", "limit": "2", "cursor": first["next"]})
+
+    assert status == 200, rest
+    assert [p["title"] for p in rest["proposals"]] == ["Bangor 2"] and rest["next"] is None
 
 
 def test_the_next_round_after_an_approval_opens_once_however_often_the_night_runs(call: Call) -> None:

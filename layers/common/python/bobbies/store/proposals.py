@@ -3,6 +3,7 @@ limit them, written together in one transaction."""
 
 import base64
 import json
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -28,7 +29,7 @@ from bobbies.domain.proposals import (
 )
 from bobbies.store import catalogue
 from bobbies.store.catalogue import text_of
-from bobbies.store.models import PriorityModel, bound, condition_failed, connection, storable_key
+from bobbies.store.models import PriorityModel, bound, condition_failed, connection
 from bobbies.store.residents_models import ProposalCountModel, ProposalModel
 
 COUNT_KEPT = timedelta(days=2)  # a day's count outlives its day, then the table's TTL removes it
@@ -173,14 +174,14 @@ class Page:
 
 def listing(area_id: str | None, status: str, limit: int, cursor: str | None) -> Page:
     """Proposals of one status, oldest first, a page at a time: one area's from the queue index,
-    every area's from the status index. A cursor names the last proposal of the page before; one
-    that names no proposal of this listing (forged, or of another listing) is refused."""
+    every area's from the status index. A cursor is a position in the queue (the last proposal
+    shown), so a proposal decided meanwhile, the cursor's own too, does not break the next page."""
     model = bound(ProposalModel)
-    after = _listed_at(cursor, area_id, status) if cursor else None
     start = None
-    if after is not None:
-        start = {"pk": {"S": after.pk}, "queued_at": {"S": str(after.queued_at)}}
-        start |= {"queue": {"S": str(after.queue)}} if area_id else {"status": {"S": status}}
+    if cursor:
+        queued_at, key = _position(cursor)
+        start = {"pk": {"S": key}, "queued_at": {"S": queued_at}}
+        start |= {"queue": {"S": _queue(area_id, status)}} if area_id else {"status": {"S": status}}
     if area_id:
         items = model.by_queue.query(_queue(area_id, status), last_evaluated_key=start, page_size=limit + 1)
     else:
@@ -191,21 +192,29 @@ def listing(area_id: str | None, status: str, limit: int, cursor: str | None) ->
     return Page(shown, _cursor(found[limit - 1]) if more else None)
 
 
+_POSITION = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z#[\w#-]{1,200}", re.ASCII)
+
+
 def _cursor(item: ProposalModel) -> str:
-    return base64.urlsafe_b64encode(json.dumps([item.pk]).encode()).decode()
+    return base64.urlsafe_b64encode(json.dumps([item.queued_at, item.pk]).encode()).decode()
 
 
-def _listed_at(cursor: str, area_id: str | None, status: str) -> ProposalModel:
+def _position(cursor: str) -> tuple[str, str]:
+    """The (queued_at, key) a cursor names, or invalid_cursor: only the shape is read, since any
+    position in the request's own queue is a harmless place to start."""
     try:
-        (key,) = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")))
-        if not (isinstance(key, str) and key.startswith("proposal#") and storable_key(key)):
-            raise ValueError("not a proposal's key")
-        item = bound(ProposalModel).get(key)
-    except (ValueError, TypeError, UnicodeError, ProposalModel.DoesNotExist):
+        queued_at, key = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")))
+    except (ValueError, TypeError, UnicodeError):
         raise Malformed("invalid_cursor") from None
-    if item.status != status or item.queued_at is None or (area_id and item.area_id != area_id):
+    well_formed = (
+        isinstance(queued_at, str)
+        and isinstance(key, str)
+        and _POSITION.fullmatch(queued_at) is not None
+        and re.fullmatch("proposal#[0-9a-f]{64}", key) is not None
+    )
+    if not well_formed:
         raise Malformed("invalid_cursor")
-    return item
+    return queued_at, key
 
 
 def _decision_update(key: str, area_id: str, decision: Decision) -> list[Any]:
