@@ -7,11 +7,13 @@ import base64
 import json
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta
+from fnmatch import fnmatch
 from fractions import Fraction
 from typing import Any
 
 import pytest
 from local.lambdas import LambdaContext
+from local.template import load_template
 
 from bobbies.domain.tasking import QUORUM_NOT_MET, Tasking, reference
 from bobbies.store import taskings
@@ -283,3 +285,12 @@ def test_an_area_that_never_had_a_tasking_is_stale(seeded: LocalAws) -> None:
     assert [(a["areaId"], a["currentTasking"], a["ageDays"], a["stale"]) for a in areas] == [
         ("wrexham", None, None, True)
     ]
+
+
+def test_the_console_api_is_never_cached_at_the_edge_so_the_token_reaches_it() -> None:
+    """CloudFront forwards the Authorization header only from a behaviour that does not cache (or keys
+    its cache on it); the first behaviour matching /api/admin/... must be that one."""
+    config = load_template()["Resources"]["WebDistribution"]["Properties"]["DistributionConfig"]
+    first = next(b for b in config["CacheBehaviors"] if fnmatch("/api/admin/taskings", b["PathPattern"]))
+    assert first["CachePolicyId"] == "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"  # Managed-CachingDisabled
+    assert "POST" in first["AllowedMethods"] and first["TargetOriginId"] == "api"
