@@ -37,7 +37,8 @@ def no_english_left(console: Console) -> None:
 
 @pytest.mark.parametrize("lang", [in_language("en"), in_language("cy")])
 def test_staff_sign_in_see_who_they_are_and_sign_out(console: Console, lang: str) -> None:
-    page, problems = console.page, {}
+    page = console.page
+    problems: dict[str, list[str]] = {}
     # Given the console, signed out: it asks to sign in, in the browser's language
     console.open()
     view = console.view("sign-in")
@@ -103,7 +104,8 @@ def test_a_moderator_approves_and_declines_suggestions_in_both_languages(
     console: Console, console_stack: tuple[RunnerProcess, dict[str, str]], lang: str
 ) -> None:
     runner, _ = console_stack
-    page, problems, other = console.page, {}, OTHER[lang]
+    page, other = console.page, OTHER[lang]
+    problems: dict[str, list[str]] = {}
     # Given two suggestions, written in the other language than the moderator's
     approve_title, decline_title = f"Parking by the school ({lang})", f"Noise from the pub ({lang})"
     propose(runner, SUGGESTION_AREA, other, approve_title, "Cars park on the pavement at 3pm.")
@@ -168,7 +170,8 @@ def test_an_officer_acknowledges_a_tasking_reports_progress_and_closes_it(
     console: Console, console_stack: tuple[RunnerProcess, dict[str, str]], lang: str
 ) -> None:
     runner, references = console_stack
-    problems, area = {}, TASKING_AREAS[lang]
+    area = TASKING_AREAS[lang]
+    problems: dict[str, list[str]] = {}
     public = requests.get(f"{runner.url}/api/taskings", params={"area": area}, timeout=30).json()["taskings"][
         0
     ]
@@ -240,7 +243,8 @@ def test_an_admin_edits_an_area_and_who_hears_of_its_taskings(
     console: Console, console_stack: tuple[RunnerProcess, dict[str, str]], lang: str
 ) -> None:
     runner, _ = console_stack
-    page, problems, area_id = console.page, {}, ADMIN_AREAS[lang]
+    page, area_id = console.page, ADMIN_AREAS[lang]
+    problems: dict[str, list[str]] = {}
     before = next(a for a in admin_api(runner, "admin", "/areas")["areas"] if a["id"] == area_id)
     # Given an admin on the areas list
     console.open("#/areas")

@@ -39,7 +39,8 @@ def test_every_console_view_reflows_at_320px_with_text_at_200_percent(
     page: Page, console_stack: tuple[RunnerProcess, dict[str, str]], lang: str
 ) -> None:
     runner, references = console_stack
-    console, problems = Console(page, runner), {}
+    console = Console(page, runner)
+    problems: dict[str, list[str]] = {}
     console.open()
     enlarge_text(page)
     console.view("sign-in")
