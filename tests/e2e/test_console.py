@@ -302,3 +302,27 @@ def test_an_admin_edits_an_area_and_who_hears_of_its_taskings(
     assert endpoint not in [s["endpoint"] for s in subscribed]
     assert page.url.endswith("#/subscriptions")
     assert problems == {}
+
+
+@pytest.mark.parametrize("lang", [in_language("cy")])
+def test_a_token_whose_hour_is_up_is_forgotten_and_said_to_have_expired(console: Console, lang: str) -> None:
+    page = console.page
+    console.open()
+    console.sign_in("moderator")
+    console.view("home")
+    # Given the kept token's expiry passed while the tab was open (its payload says it ended an hour ago)
+    page.evaluate(
+        f"""() => {{
+            const [head, body, sig] = sessionStorage.getItem('{TOKEN_KEY}').split('.');
+            const claims = JSON.parse(atob(body.replace(/-/g, '+').replace(/_/g, '/')));
+            claims.exp = Math.floor(Date.now() / 1000) - 3600;
+            const stale = btoa(JSON.stringify(claims)).replace(/=+$/, '')
+              .replace(/\\+/g, '-').replace(/\\//g, '_');
+            sessionStorage.setItem('{TOKEN_KEY}', `${{head}}.${{stale}}.${{sig}}`);
+        }}"""
+    )
+    # When the moderator comes back to the console, it says the session ended and forgets the token
+    console.open("#/proposals")
+    notice = console.view("sign-in").locator("#session-ended")
+    expect(notice).to_have_text(console.say("police.signIn.ended.expired"))
+    assert page.evaluate(f"sessionStorage.getItem('{TOKEN_KEY}')") is None

@@ -36,6 +36,7 @@ async function initAll(app, scope) {
 /** The route a hash names, after the sign-in gate and the groups' check. */
 function gate(session, hash) {
   const route = parseConsoleHash(hash);
+  session.forgetStale();
   if (!session.token) return { view: 'sign-in', wanted: route.view === 'sign-in' ? '#/' : hash };
   if (route.view === 'sign-in') return { view: 'home' };
   if (!session.may(route.view)) return { view: 'forbidden', asked: route.view };

@@ -127,6 +127,14 @@ export class Session extends EventTarget {
     this.dispatchEvent(new CustomEvent('change', { detail: { reason: 'signedIn' } }));
   }
 
+  /** A token kept from before that is no longer good (its hour is up) is forgotten, and said to have expired. */
+  forgetStale() {
+    if (this.read() && !this.token) {
+      this.ended = 'expired';
+      this.write(null);
+    }
+  }
+
   /** Forgets the token; reason: 'signedOut' (asked for) or 'expired' (the API refused it). */
   end(reason) {
     if (!this.read()) return; // already ended (several calls can fail at once)
