@@ -64,7 +64,10 @@ def load_seed(path: Path = SEED_FILE, now: datetime | None = None) -> int:
         area = _area(row, districts)
         current = existing.get(area.id)
         if current is None:  # a new area; an area already seeded keeps the round it is in
-            opening = first_round(area.id, now, area.round_days, [p["id"] for p in row["priorities"]])
+            ballot = [p["id"] for p in row["priorities"]]
+            opening = replace(
+                first_round(area.id, now, area.round_days, ballot), budget=area.budget, quorum=area.quorum
+            )
             openings.append(opening)
             current = opening.id
         ready.append((replace(area, current_round=current), row.get("authority")))

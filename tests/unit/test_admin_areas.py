@@ -9,7 +9,8 @@ import pytest
 from local.lambdas import LambdaContext
 
 from bobbies.domain.times import utc_text
-from tests.conftest import admin_event, api_event, load_handler
+from tests.conftest import admin_event, load_handler
+from tests.unit.admin_calls import admin, probe, public, received
 from tests.unit.conftest import LocalAws
 from tests.unit.test_nightly import apply_stream, vote
 
@@ -22,16 +23,6 @@ MENAI = {
     "quorum": 3,
     "roundDays": 14,
 }
-
-
-def admin(method: str, path: str, body: Any = None, groups: tuple[str, ...] = ("admin",)) -> tuple[int, Any]:
-    response = load_handler("AdminFunction")(admin_event(method, path, body, groups=groups), LambdaContext())
-    return response["statusCode"], json.loads(response["body"]) if response["body"] else None
-
-
-def public(path: str, **query: str) -> tuple[int, Any]:
-    response = load_handler("ApiFunction")(api_event("GET", path, query=query or None), LambdaContext())
-    return response["statusCode"], json.loads(response["body"])
 
 
 def listed(area_id: str) -> dict[str, Any]:
@@ -70,7 +61,8 @@ def test_a_name_changes_now_and_the_budget_from_the_next_round(seeded: LocalAws)
     vote("bangor", "ann", speeding=4, drugs=6)
     vote("bangor", "bob", drugs=10)
     apply_stream(seeded)
-    closes = public("/api/areas/bangor/ballot")[1]["round"]["closes"]
+    closing = public("/api/areas/bangor/ballot")[1]["round"]
+    team = probe(seeded, "team", json.dumps({"area": ["bangor"], "language": ["en"]}))
 
     # When an admin renames it and sets budget 12, quorum 3, rounds of 14 days
     change = {"name": {"en": "Bangor City", "cy": "Dinas Bangor"}, "budget": 12, "quorum": 3, "roundDays": 14}
@@ -85,12 +77,19 @@ def test_a_name_changes_now_and_the_budget_from_the_next_round(seeded: LocalAws)
     assert public("/api/areas/bangor/ballot")[1]["budget"] == 10  # the open round's ballot keeps its budget
 
     # When the nightly run closes the round
-    night = datetime.fromisoformat(closes) + timedelta(hours=2)
+    night = datetime.fromisoformat(closing["closes"]) + timedelta(hours=2)
     load_handler("NightlyTaskingsFunction")({"scheduledTime": utc_text(night)}, LambdaContext())
 
     # Then the closed round was decided on its own quorum (2), and the new round has the new settings
     (tasking,) = public("/api/taskings", area="bangor")[1]["taskings"]
     assert (tasking["status"], tasking["ballots"]) == ("issued", 2)
+    closed = public("/api/areas/bangor/results", round=closing["id"])[1]
+    assert (closed["quorum"], closed["quorumMet"]) == (2, True)
+    # and the team's message gives the figures the round ran by
+    (message,) = received(seeded, team)
+    assert "Average support: 8 of 10 bobbies" in message["email"]
+    assert "Ballots: 2 (2 needed)" in message["email"]
+    assert "/10" in message["sms"] and "/12" not in message["sms"]
     paper = public("/api/areas/bangor/ballot")[1]
     assert paper["budget"] == 12 and paper["area"]["quorum"] == 3
     opened = datetime.fromisoformat(paper["round"]["opens"])

@@ -16,8 +16,8 @@ from local.lambdas import LambdaContext
 from bobbies.domain.times import utc_text
 from bobbies.notify.subscriptions import TeamSubscriptions
 from tests.conftest import admin_event, load_handler
+from tests.unit.admin_calls import admin, probe, received, sns_subscriptions
 from tests.unit.conftest import LocalAws
-from tests.unit.test_admin_areas import admin
 from tests.unit.test_nightly import after_close, apply_stream, vote
 
 TEAMS: dict[str, dict[str, str]] = {
@@ -45,27 +45,6 @@ def subscribed(seeded: LocalAws) -> dict[str, dict[str, Any]]:
         assert status == 201, answer
         made[team] = answer["subscription"]
     return made
-
-
-def sns_subscriptions(aws: LocalAws) -> list[dict[str, Any]]:
-    topic = aws.resources.topics["TaskingTopic"]
-    return aws.client("sns").list_subscriptions_by_topic(TopicArn=topic)["Subscriptions"]
-
-
-def probe(aws: LocalAws, name: str, filter_policy: str) -> str:
-    """A queue subscribed to the topic with the given filter policy; its URL."""
-    sqs, sns = aws.client("sqs"), aws.client("sns")
-    url = sqs.create_queue(QueueName=f"probe-{name}")["QueueUrl"]
-    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    topic = aws.resources.topics["TaskingTopic"]
-    sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=arn, Attributes={"FilterPolicy": filter_policy})
-    return str(url)
-
-
-def received(aws: LocalAws, url: str) -> list[dict[str, Any]]:
-    """Every message on the queue (moto delivers during Publish, so they are all there)."""
-    messages = aws.client("sqs").receive_message(QueueUrl=url, MaxNumberOfMessages=10)
-    return [json.loads(json.loads(m["Body"])["Message"]) for m in messages.get("Messages", [])]
 
 
 def test_a_team_is_subscribed_with_a_filter_policy_for_its_area_and_language(seeded: LocalAws) -> None:
@@ -263,3 +242,17 @@ def test_the_open_round_is_untouched_by_subscribing(seeded: LocalAws) -> None:
     before = seeded.snapshot()
     subscribed(seeded)
     assert seeded.snapshot() == before
+
+
+def test_no_team_address_reaches_the_logs(
+    seeded: LocalAws, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("INFO")  # what the function logs on AWS (POWERTOOLS_LOG_LEVEL)
+    made = subscribed(seeded)
+    admin("GET", "/api/admin/subscriptions")
+    admin("POST", "/api/admin/subscriptions", TEAMS["bangor-cy"])  # refused: already subscribed
+    admin("DELETE", f"/api/admin/subscriptions/{made['west-en']['id']}")
+    logged = capsys.readouterr().out + caplog.text
+    assert "request refused" in logged  # the logs were captured
+    addresses = [body["endpoint"] for body in TEAMS.values()] + [sub["endpoint"] for sub in made.values()]
+    assert [address for address in addresses if address in logged] == []

@@ -66,6 +66,16 @@ class Round:
     closes: datetime
     priority_ids: tuple[str, ...]
     closed: bool = False
+    # What the round runs by, kept with it since an admin may change the area's for later rounds;
+    # None on rounds made before (their area's own then).
+    budget: int | None = None
+    quorum: int | None = None
+
+    def budget_in(self, area: "Area") -> int:
+        return self.budget if self.budget is not None else area.budget
+
+    def quorum_in(self, area: "Area") -> int:
+        return self.quorum if self.quorum is not None else area.quorum
 
     def is_open(self, now: datetime) -> bool:
         """The one rule for "is voting open": the page shows it and the API enforces it."""

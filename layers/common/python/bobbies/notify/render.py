@@ -211,7 +211,10 @@ def _tie(rule: str | None, language: str) -> str:
 
 def render(area: Area, closed: Round, tasking: TaskingRecord, console: str = "") -> TaskingMessage:
     """The tasking in the area's team language, carrying its copy for each language (the area's first).
-    `console`: the police console's address (settings.console_url), for the link to the tasking."""
+    `console`: the police console's address (settings.console_url), for the link to the tasking.
+
+    The figures are the closed round's own: an admin's new budget or quorum may be the area's by now."""
+    area = replace(area, budget=closed.budget_in(area), quorum=tasking.quorum or closed.quorum_in(area))
     team = area.team_language if area.team_language in _EMAIL else "en"
     copies = tuple(
         _render_one(replace(area, team_language=language), closed, tasking, console, bilingual=True)

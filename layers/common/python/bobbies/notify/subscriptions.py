@@ -79,10 +79,12 @@ class TeamSubscriptions:
                 ReturnSubscriptionArn=True,
             )["SubscriptionArn"]
         except ClientError as error:
-            if error.response["Error"]["Code"] == "InvalidParameter":  # SNS's own check of the address
+            code = error.response["Error"]["Code"]
+            if code == "InvalidParameter":  # SNS's own check of the address
                 refused = "invalid_email" if wanted.protocol == "email" else "invalid_phone"
                 raise InvalidInput(refused) from None
-            raise
+            # SNS's message may quote the address, and a fault's message is logged: its code only
+            raise RuntimeError(f"SNS refused the subscription: {code}") from None
         return self._read({"SubscriptionArn": arn, "Protocol": wanted.protocol, "Endpoint": wanted.endpoint})
 
     def unsubscribe(self, subscription_id: str) -> None:

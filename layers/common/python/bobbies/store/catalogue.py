@@ -104,6 +104,8 @@ def _round(item: RoundModel) -> Round:
         item.closes,
         tuple(map(str, item.priority_ids)),
         bool(item.closed),
+        int(item.budget) if item.budget is not None else None,
+        int(item.quorum) if item.quorum is not None else None,
     )
 
 
@@ -135,6 +137,8 @@ def round_item(new: Round) -> RoundModel:
         closes=new.closes,
         priority_ids=list(new.priority_ids),
         closed=False,
+        budget=new.budget,
+        quorum=new.quorum,
     )
 
 

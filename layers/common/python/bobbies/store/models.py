@@ -75,6 +75,8 @@ class RoundModel(Model):
     closes = UTCDateTimeAttribute()
     priority_ids = ListAttribute(of=UnicodeAttribute)
     closed = BooleanAttribute(default=False)
+    budget = NumberAttribute(null=True)  # what it runs by (domain.model.Round)
+    quorum = NumberAttribute(null=True)
 
 
 class BallotModel(Model):

@@ -29,10 +29,10 @@ subscriber, or a team, sees a repeat as the one tasking it already has.
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
-from bobbies.domain.model import Area, Round
+from bobbies.domain.model import Area, Round, RoundSettings
 from bobbies.domain.rounds import carried_forward, next_round
 from bobbies.domain.tally import tally_of
 from bobbies.domain.tasking import ISSUED, decide
@@ -112,8 +112,11 @@ def close_round(area: Area, current: Round, now: datetime, report: NightlyReport
         report.taskings_issued += issued
         report.quorum_not_met += not issued
     ballot = carried_forward(current.priority_ids, catalogue.approved_priority_ids(area.id))
-    length = area.pending.round_days if area.pending else area.round_days  # an admin's change waits for it
-    following = next_round(current, now, length, ballot)
+    # An admin's change of settings waits for this moment; the area takes it on with the move below.
+    later = area.pending or RoundSettings(area.budget, area.quorum, area.round_days)
+    following = replace(
+        next_round(current, now, later.round_days, ballot), budget=later.budget, quorum=later.quorum
+    )
     catalogue.add_round_once(following)
     # Before the area moves on, so a rerun still finds this round to finish: the round as stored
     # (a rerun's `following` may list priorities approved since, which the stored round does not).

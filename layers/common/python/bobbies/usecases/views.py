@@ -124,9 +124,9 @@ def _results(area: Area, shown: Round, tally: Tally) -> Json:
         "closes": iso(shown.closes),
         "ballots": tally.ballots,
         "ballotsText": both("ballot", tally.ballots),
-        "quorum": area.quorum,
-        "quorumMet": quorum_met(tally, area.quorum),
-        "quorumText": quorum_text(tally.ballots, area.quorum),
+        "quorum": shown.quorum_in(area),
+        "quorumMet": quorum_met(tally, shown.quorum_in(area)),
+        "quorumText": quorum_text(tally.ballots, shown.quorum_in(area)),
         "priorities": [
             {
                 "id": standing.priority_id,
