@@ -159,3 +159,13 @@ def page(page: Page) -> Iterator[Page]:
 @pytest.fixture
 def site(page: Page, base_url: str) -> Site:
     return Site(page, base_url, requests.Session())
+
+
+@pytest.fixture(scope="session")
+def console_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[RunnerProcess, dict[str, str]]]:
+    """The police console's own stack (its taskings get acknowledged and closed, its areas renamed),
+    with a tasking issued in each of tests.e2e.console's TASKING_AREAS: (runner, {language: reference})."""
+    from tests.e2e.console import issue_taskings  # it builds on this module's cast_ballots
+
+    with runner_process(tmp_path_factory.mktemp("console")) as runner:
+        yield runner, issue_taskings(runner)

@@ -48,15 +48,20 @@ def texts(value: Any) -> list[str]:
     return [str(value)]
 
 
-def messages_for_leak_check(lang: str = "cy", other: str = "en") -> list[tuple[str, re.Pattern[str]]]:
+def messages_for_leak_check(
+    lang: str = "cy", other: str = "en", console: bool = False
+) -> list[tuple[str, re.Pattern[str]]]:
     """Patterns for every `other`-language message that differs from its `lang` version.
 
     A message with placeholders becomes a pattern with a wildcard in each; messages with too little
-    fixed text to be telling on their own (under 4 letters) are left out.
+    fixed text to be telling on their own (under 4 letters) are left out, and so are the police
+    console's own words (police.*) unless the page is the console.
     """
     mine, theirs = catalogue(lang), catalogue(other)
     found: list[tuple[str, re.Pattern[str]]] = []
     for key, value in theirs.items():
+        if key.startswith("police.") and not console:
+            continue
         own = set(texts(mine.get(key)))
         for text in texts(value):
             if text in own:
@@ -91,11 +96,13 @@ def words_shown(page: Page) -> str:
     )
 
 
-def english_left_showing(page: Page) -> list[str]:
-    """English catalogue messages still visible while the page is in Welsh."""
+def english_left_showing(page: Page, console: bool = False) -> list[str]:
+    """English catalogue messages still visible while the page (or the police console) is in Welsh."""
     shown = words_shown(page)
     return [
-        f"{key}: {pattern.pattern}" for key, pattern in messages_for_leak_check() if pattern.search(shown)
+        f"{key}: {pattern.pattern}"
+        for key, pattern in messages_for_leak_check(console=console)
+        if pattern.search(shown)
     ]
 
 

@@ -34,7 +34,7 @@ export class Api {
       const err = body?.error;
       throw new ApiError(typeof err?.code === 'string' ? err.code : fallback, res.status, err?.message);
     }
-    if (body === null) throw new ApiError(fallback, res.status);
+    if (body === null && res.status !== 204) throw new ApiError(fallback, res.status); // 204: nothing to say
     return { status: res.status, body };
   }
 

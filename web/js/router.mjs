@@ -28,10 +28,12 @@ export function parseHash(hash) {
 }
 
 export class Router extends EventTarget {
-  /** prepare(route): awaited before a route is announced (the init module starts the view's components). */
-  constructor(prepare = async () => {}) {
+  /** prepare(route): awaited before a route is announced (the init module starts the view's components);
+   * parse(hash): the route a hash names (the police console has routes of its own). */
+  constructor(prepare = async () => {}, parse = parseHash) {
     super();
     this.prepare = prepare;
+    this.parse = parse;
     this.count = 0;
     window.addEventListener('hashchange', () => {
       if (location.hash && !location.hash.startsWith('#/')) return; // an in-page link, not a route
@@ -42,7 +44,7 @@ export class Router extends EventTarget {
   /** Announces the route in the address bar; focus moves to the new view unless told not to. */
   async emit(focus) {
     const mine = ++this.count;
-    const route = { ...parseHash(location.hash), focus };
+    const route = { ...this.parse(location.hash), focus };
     await this.prepare(route);
     if (mine === this.count) this.dispatchEvent(new CustomEvent('route', { detail: route }));
   }

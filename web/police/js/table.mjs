@@ -1,0 +1,15 @@
+/* A data table: its caption (for screen readers), column headings and rows. Each cell carries its
+ * column's heading (data-label), so on a narrow screen or with large text, where police.css lays each
+ * row out as a block, every value still shows - and is read - with its heading. */
+
+import { h } from '../../js/dom.mjs';
+
+/** headings: the columns' words ('' for none); rows: [{cells, class}], the first cell the row's heading. */
+export function dataTable(caption, headings, rows) {
+  return h('table', { class: 'data' },
+    h('caption', { class: 'visually-hidden' }, caption),
+    h('thead', null, h('tr', null, ...headings.map((words) => (words ? h('th', { scope: 'col' }, words) : h('td'))))),
+    h('tbody', null, ...rows.map((row) => h('tr', { class: row.class || null }, ...row.cells.map((cell, i) => (i === 0
+      ? h('th', { scope: 'row' }, cell)
+      : h('td', { 'data-label': headings[i] || null }, cell)))))));
+}
