@@ -67,12 +67,14 @@ class LocalAws:
 
 
 @contextmanager
-def moto_stack() -> Iterator[LocalAws]:
-    """A fresh in-process moto account holding everything template.yaml declares."""
+def moto_stack(verification: bool = False) -> Iterator[LocalAws]:
+    """A fresh in-process moto account holding everything template.yaml declares. Ballots go with
+    made-up tokens (VoterVerification off) unless `verification` asks for SMS codes."""
     saved = dict(os.environ)
     with mock_aws():
         resources = create_resources()
         environment = function_environment("ApiFunction", resources)
+        environment["VOTER_VERIFICATION"] = "on" if verification else "off"
         os.environ.update(environment)
         settings.cache_clear()
         forget_connections()

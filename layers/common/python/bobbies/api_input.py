@@ -17,7 +17,8 @@ from bobbies.domain.errors import DomainError, InvalidInput, Malformed
 if TYPE_CHECKING:
     from bobbies.api_models_proposals import ProposalIn
 
-FIELDS = ("voter", "allocations")
+FIELDS = ("voter", "allocations", "pass")
+PASS_MOST = 400  # a ballot pass (domain/verification.py) is about 150 characters
 LIMITS = (1, 100)  # taskings per page
 MAX_CURSOR = 1000
 
@@ -47,11 +48,19 @@ def _problems(body: Any) -> list[str]:
         problems.append("")
     else:
         problems += [found for found in map(_bobbies, allocations.values()) if isinstance(found, str)]
+    if "pass" in body and not (isinstance(body["pass"], str) and len(body["pass"]) <= PASS_MOST):
+        problems.append("")  # no code of its own: invalid_body, as the document's model says
     return problems + ["unknown_field" for key in body if key not in FIELDS]
 
 
 def ballot_body(text: str) -> tuple[str, dict[str, int]]:
     """The voter's token and whole bobbies per priority, or the first thing wrong with the body."""
+    voter, allocations, _ = ballot_parts(text)
+    return voter, allocations
+
+
+def ballot_parts(text: str) -> tuple[str, dict[str, int], str | None]:
+    """The ballot's body with its pass (a right code's, when verification is on), if it has one."""
     try:
         body = json.loads(text) if text else None  # no body at all: no ballot, not broken JSON
     except json.JSONDecodeError:
@@ -63,7 +72,8 @@ def ballot_body(text: str) -> tuple[str, dict[str, int]]:
             raise InvalidInput(code)
     if not isinstance(body, dict) or _problems(body):
         raise Malformed("invalid_body")
-    return body["voter"], {key: int(value) for key, value in body["allocations"].items()}
+    allocations = {key: int(value) for key, value in body["allocations"].items()}
+    return body["voter"], allocations, body.get("pass")
 
 
 def _check(kind: type[DomainError], code: str, holds: bool) -> None:
@@ -134,3 +144,29 @@ def area_query(raw: str | None) -> str | None:
     """`area` on the open data routes: at most AREA_MOST characters, else invalid_query."""
     _check(Malformed, "invalid_query", raw is None or len(raw) <= AREA_MOST)
     return raw
+
+
+VERIFICATION_FIELDS = {"phone", "areaId", "language", "device"}
+
+
+def verification_body(text: str) -> tuple[str, str, str, str]:
+    """(phone, area, language, device) to send a code to; the number itself is checked by the
+    domain (bobbies.domain.phone), so a wrong one gets its own code."""
+    body = _json_body(text)
+    well_formed = (
+        isinstance(body, dict)
+        and set(body) == VERIFICATION_FIELDS
+        and all(isinstance(body[name], str) for name in VERIFICATION_FIELDS)
+        and 0 < len(body["areaId"]) <= AREA_MOST
+        and body["language"] in ("en", "cy")
+        and VOTER_TOKEN.fullmatch(body["device"]) is not None
+    )
+    _check(InvalidInput, "invalid_verification", well_formed)
+    return body["phone"], body["areaId"], body["language"], body["device"]
+
+
+def confirmation_body(text: str) -> object:
+    """The code typed (checked by the use case: six digits)."""
+    body = _json_body(text)
+    _check(InvalidInput, "invalid_code", isinstance(body, dict) and set(body) == {"code"})
+    return body["code"]
