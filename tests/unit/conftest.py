@@ -11,6 +11,7 @@ from typing import Any
 
 import boto3
 import pytest
+from local.moto_main import atomic_dynamodb_writes
 from local.seed import load_seed
 from local.streams import _plain as plain
 from local.template import LocalResources, create_resources, function_environment
@@ -22,6 +23,8 @@ from bobbies.settings import settings
 from bobbies.store import catalogue
 from bobbies.store.models import forget_connections
 from bobbies.usecases.voting import forget_kept
+
+atomic_dynamodb_writes()  # as DynamoDB: a conditional write holds against one on another thread
 
 KEPT = datetime(2100, 1, 1, tzinfo=UTC)  # when ballots written straight to the store expire
 

@@ -96,8 +96,10 @@ def record_challenge(
                 not_verified = CurrentModel.verified.does_not_exist() | (CurrentModel.verified == False)  # noqa: E712
                 transaction.save(pointer, condition=not_verified)
     except TransactWriteError as error:
+        # One reason per action, in the order pynamodb sends them: the puts, then the updates.
         reasons = [reason.code if reason else "None" for reason in error.cancellation_reasons or []]
-        for limit, reason in zip(limits, reasons, strict=False):
+        counted = reasons[2 if cancel_old else 1 :]
+        for limit, reason in zip(limits, counted, strict=False):
             if reason == "ConditionalCheckFailed":
                 raise TooMany(limit.code) from None
         if "TransactionConflict" in reasons or "ConditionalCheckFailed" in reasons:
