@@ -5,6 +5,9 @@ import { Component } from '../component.mjs';
 import { h, setText } from '../dom.mjs';
 import { areaPath } from '../router.mjs';
 import { renewVoterToken, savedBallot, store, voterToken } from '../store.mjs';
+import { forgetPass, savedPass } from './verify-phone.mjs';
+
+const NEEDS_CODE = new Set(['verification_needed', 'pass_not_valid']);
 
 export class BallotSubmit extends Component {
   static moduleName = 'ballot-submit';
@@ -25,6 +28,7 @@ export class BallotSubmit extends Component {
       this.render();
     });
     this.listen(app.events, 'allocation:change', (allocation) => { this.allocation = allocation; this.render(); });
+    this.listen(app.events, 'verify:done', ({ key }) => { if (key === this.key) this.send(); });
     this.listen(this.i18n, 'change', () => { if (this.ballot) this.render(); });
   }
 
@@ -63,6 +67,11 @@ export class BallotSubmit extends Component {
     const { ballot, key } = this;
     const areaId = ballot.area.id;
     const allocations = this.allocation.allocations;
+    const pass = ballot.verification ? savedPass(key) : null;
+    if (ballot.verification && !pass) { // a first ballot in this round: confirm a mobile first
+      this.emit('verify:needed', { areaId, key });
+      return;
+    }
     this.error = null;
     this.busy(true);
     // The results as they were, fetched alongside, tell the results view when this ballot has landed.
@@ -70,7 +79,7 @@ export class BallotSubmit extends Component {
     const previous = savedBallot(key);
     const resultsView = this.app.prepare('results').catch(() => {}); // listening when the ballot is cast
     try {
-      const { status, body } = await this.api.castBallot(areaId, { voter: voterToken(), allocations });
+      const { status, body } = await this.api.castBallot(areaId, { voter: voterToken(), allocations, ...(pass ? { pass } : {}) });
       const record = {
         ballot: body.ballot, round: body.round || ballot.round.id, digest: body.digest, receipt: body.receipt,
         allocations: body.allocations || allocations, replaced: !!body.replaced || status === 200,
@@ -85,7 +94,11 @@ export class BallotSubmit extends Component {
       this.app.router.go(areaPath(areaId, 'results'));
     } catch (err) {
       if (err.code === 'invalid_voter') renewVoterToken();
-      this.error = err;
+      if (NEEDS_CODE.has(err.code)) { // another round's pass, or none: confirm the mobile again
+        forgetPass(key);
+        this.emit('verify:needed', { areaId, key });
+      }
+      this.error = NEEDS_CODE.has(err.code) ? null : err;
     } finally {
       this.busy(false);
     }
