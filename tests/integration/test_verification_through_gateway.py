@@ -7,7 +7,6 @@ import secrets
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import boto3
@@ -116,6 +115,3 @@ def test_the_stack_votes_anonymously_when_verification_is_off(stack: RunnerProce
     assert ballot["verification"] is False
     made_up = {"voter": secrets.token_urlsafe(24), "allocations": {priority: ballot["budget"]}}
     assert post(stack, "/areas/bangor/ballots", made_up).status_code == 201
-
-
-__all__ = ["Path"]
