@@ -97,10 +97,14 @@ class BallotPaperOut(Shape):
 class VerificationIn(Shape):
     """Where to send a code: a UK mobile, the area and the language of the text."""
 
-    phone: str = Field(description="A UK mobile number, as a person writes it; never stored.")
-    areaId: str
+    phone: str = Field(
+        min_length=1, max_length=32, description="A UK mobile number, as a person writes it; never stored."
+    )
+    areaId: str = Field(min_length=1, max_length=200)
     language: str = Field(pattern="^(en|cy)$")
-    device: str = Field(description="The page's token for this device (send limits per device).")
+    device: str = Field(
+        pattern="^[A-Za-z0-9_-]{16,128}$", description="The page's token for this device (limits per device)."
+    )
 
 
 class VerificationOut(Shape):
@@ -111,7 +115,7 @@ class VerificationOut(Shape):
 
 
 class ConfirmationIn(Shape):
-    code: str = Field(description="The 6 digits the text gave.")
+    code: str = Field(pattern="^[0-9]{6}$", description="The 6 digits the text gave.")
 
 
 class BallotPassOut(Shape):
