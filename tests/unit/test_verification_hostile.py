@@ -167,10 +167,10 @@ def test_an_address_is_limited_whatever_devices_and_numbers_it_tries(call: Call)
     assert answers.count(202) == 10 and answers[-1] == 429
 
 
-def from_elsewhere(call: Call, n: int) -> tuple[int, dict[str, Any]]:
-    """The number asked for from device n at address n: only the number's own limits apply."""
+def from_elsewhere(call: Call, n: int, phone: str = MOBILE) -> tuple[int, dict[str, Any]]:
+    """A number asked for from device n at address n: only the number's own limits apply."""
     viewer = {"CloudFront-Viewer-Address": f"198.51.100.{n}:443"}
-    return ask(call, MOBILE, device=f"device-{n:03d}-0123456789", headers=viewer)
+    return ask(call, phone, device=f"device-{n:03d}-0123456789", headers=viewer)
 
 
 def test_twenty_parallel_requests_for_one_number_send_one_text(
@@ -217,3 +217,16 @@ def test_with_verification_on_a_ballot_without_a_pass_counts_nothing(call: Call,
         "verification_needed"
     )
     assert nothing_counted(verifying) and E164 not in str(verifying.snapshot())
+
+
+def test_the_breaker_stops_texts_for_everyone_once_the_hour_is_full(
+    call: Call, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bobbies.settings import settings
+
+    monkeypatch.setenv("SMS_PER_HOUR", "2")
+    settings.cache_clear()
+    answers = [from_elsewhere(call, n, f"07400 3{n:05d}") for n in range(3)]
+    settings.cache_clear()
+    assert [status for status, _ in answers] == [202, 202, 429]
+    assert error_of(answers[2]) == (429, "sms_paused") and len(texts()) == 2

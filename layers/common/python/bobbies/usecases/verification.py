@@ -48,7 +48,6 @@ def send_code(
     key = round_keys.key_of_round(area.id, current.id, current.closes)
     assert key is not None
     voter = rules.voter_key(key, area.id, current.id, phone_identity(e164))
-    verifications.count_send(_limit("all", "", "hour", settings().sms_per_hour, "sms_paused", now))
     for window, most in PER_ADDRESS:
         verifications.count_send(_limit("address", address, window, most, "too_many_codes_here", now))
     for window, most in PER_DEVICE:
@@ -59,6 +58,8 @@ def send_code(
     challenge = Challenge(challenge_id, voter, area.id, current.id, rules.code_hash(key, challenge_id, code))
     limits = [_limit("number", e164, window, most, "too_many_codes", now) for window, most in PER_NUMBER]
     verifications.record_challenge(challenge, now, current.closes, limits, cancel_old=not verified)
+    # The breaker counts only what passed every other limit, so refused floods cannot trip it.
+    verifications.count_send(_limit("all", "", "hour", settings().sms_per_hour, "sms_paused", now))
     if not verified:  # no text to a number verified in this round already; the answer is the same
         sms.send(e164, sms_code_text(code, language))
         count("VerificationCodesSent")
