@@ -19,12 +19,13 @@ export SAM_CLI_TELEMETRY := 0
 export UV_PYTHON := $(BASE_PYTHON)
 export UV_LINK_MODE := copy
 
-.PHONY: help setup browser run test lint typecheck template security unit integration e2e build seed nightly inbox reset invoke replay requirements bench console-config
+.PHONY: help setup browser run test lint typecheck template security unit integration e2e build seed nightly inbox reset invoke replay requirements bench sms console-config
 
 help:
 	@echo "make run    - the whole system on http://127.0.0.1:$${PORT:-3000} (moto server, API, page, stream, schedule)"
 	@echo "make test   - lint, type checks, template checks (sam, cfn-lint, checkov: make security) and every test"
-	@echo "make nightly [AT=2027-01-31T02:00:00Z] | make inbox | make reset | make seed"
+	@echo "make nightly [AT=2027-01-31T02:00:00Z] | make inbox | make sms | make reset | make seed"
+	@echo "BOBBIES_VERIFICATION=0 make run - anonymous voting (no SMS codes), as VoterVerification=off"
 	@echo "make replay - stream batches the aggregator gave up on, applied again"
 	@echo "make invoke FN=ApiFunction EVENT=events/api_list_areas.json | make build"
 	@echo "make console-config STACK=<stack> - the police console's config.json for a deployed stack"
@@ -65,6 +66,9 @@ nightly: setup
 
 inbox: setup
 	@$(PY) -m local.inbox
+
+sms: setup
+	@$(PY) -m local.sms
 
 reset: setup
 	$(PY) -m local.reset

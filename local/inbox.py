@@ -20,7 +20,7 @@ import sys
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import requests
 
@@ -29,17 +29,25 @@ from local.api_events import HttpResponse
 from local.console import Console
 from local.settings import runner_settings_or_exit
 
+if TYPE_CHECKING:
+    from local.sms import Phones
+
 QUEUE_NAME = "PoliceInbox"
 TOPIC = "TaskingTopic"
 
 
 class SnsTap:
-    """Forwards the functions' SNS calls (AWS_ENDPOINT_URL_SNS points at the gateway) to moto."""
+    """Forwards the functions' SNS calls (AWS_ENDPOINT_URL_SNS points at the gateway) to moto; a
+    text to a phone number goes to the residents' phones instead (local.sms), never to moto, so no
+    number or code is in moto's recording or snapshot."""
 
-    def __init__(self, moto_endpoint: str) -> None:
+    def __init__(self, moto_endpoint: str, phones: "Phones | None" = None) -> None:
         self.moto_endpoint = moto_endpoint
+        self.phones = phones
 
     def forward(self, body: bytes, headers: list[tuple[str, str]]) -> HttpResponse:
+        if self.phones is not None and (delivered := self.phones.deliver(body)) is not None:
+            return delivered
         kept = {name: value for name, value in headers if name.lower() not in ("host", "content-length")}
         answer = requests.post(self.moto_endpoint + "/", data=body, headers=kept, timeout=30)
         content_type = answer.headers.get("Content-Type", "text/xml")

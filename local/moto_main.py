@@ -126,6 +126,28 @@ def _record_changes_only(state: State) -> None:
     Recorder._record_request = record_change  # type: ignore[method-assign]
 
 
+def atomic_dynamodb_writes() -> None:
+    """DynamoDB applies each write, conditions and all, atomically; moto checks a condition and then
+    writes, so two requests on two threads can both pass one condition. One lock around moto's
+    writes gives back DynamoDB's guarantee (a send count, a try at a code, a ballot's version)."""
+    from moto.dynamodb.models import DynamoDBBackend
+
+    if getattr(DynamoDBBackend, "_bobbies_atomic", False):
+        return
+    lock = threading.RLock()
+
+    def locked(write: Callable[..., Any]) -> Callable[..., Any]:
+        def run(self: Any, *args: Any, **kwargs: Any) -> Any:
+            with lock:
+                return write(self, *args, **kwargs)
+
+        return run
+
+    for name in ("put_item", "update_item", "delete_item", "transact_write_items"):
+        setattr(DynamoDBBackend, name, locked(getattr(DynamoDBBackend, name)))
+    DynamoDBBackend._bobbies_atomic = True  # type: ignore[attr-defined]
+
+
 def _gate_requests(state: State) -> None:
     from moto.core.utils import convert_to_flask_response
 
@@ -177,6 +199,7 @@ def main(port: str) -> None:
     state.load()
     _record_changes_only(state)
     _gate_requests(state)
+    atomic_dynamodb_writes()
     _exit_with_parent()
     threading.Thread(target=state.keep_taking, name="snapshots", daemon=True).start()
     os.environ.setdefault("MOTO_PORT", port)  # as moto.server does: some answers name the port

@@ -35,6 +35,11 @@ class StatePaths:
         return self.root / "inbox.jsonl"
 
     @property
+    def sms(self) -> Path:
+        """Every text sent to a resident (codes): the residents' phones, read by `make sms`."""
+        return self.root / "sms.jsonl"
+
+    @property
     def logs(self) -> Path:
         return self.root / "logs"
 
@@ -51,4 +56,4 @@ class StatePaths:
 
     def saved_state(self) -> list[Path]:
         """What `make reset` removes: everything that would carry into the next start."""
-        return [self.recording, self.snapshot, self.checkpoints, self.inbox]
+        return [self.recording, self.snapshot, self.checkpoints, self.inbox, self.sms]

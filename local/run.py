@@ -32,6 +32,7 @@ from local.paths import REPO
 from local.runner_info import RunnerInfo, live_runner_info, runtime_environment, write_runner_info
 from local.schedule import Scheduler, next_firing
 from local.settings import RunnerSettings, runner_settings_or_exit
+from local.sms import Phones
 from local.staff import DemoUser, demo_staff, sign_in_text, staff_doors
 from local.streams import Checkpoints, StreamPoller
 from local.template import LocalResources, api_stage, create_resources, drifted_tables, functions, region
@@ -86,10 +87,13 @@ class LocalRunner:
             self.console.line(f"WARNING: {names} differ from the template; `make reset` rebuilds them")
         os.environ.update(shared_environment(self.specs, resources))
         os.environ.update(runtime_environment(moto.endpoint, self.url))
+        # The template's VoterVerification parameter, as BOBBIES_VERIFICATION chooses it.
+        os.environ["VOTER_VERIFICATION"] = "on" if self.settings.verification else "off"
         if fresh and self.settings.seed:
             self._seed()
         self.demo_users = demo_staff(self._client, resources, self.paths)
-        self._start_gateway(SnsTap(moto.endpoint), resources)
+        tap = SnsTap(moto.endpoint, Phones(self.paths.sms, self.console))
+        self._start_gateway(tap, resources)
         self._start_inbox(resources)
         self._start_streams(resources)
         self._start_schedules()
@@ -246,10 +250,13 @@ def _banner(runner: LocalRunner, seconds: float) -> str:
     assert runner.moto is not None
     logs = runner.paths.functions_log
     shown = logs.relative_to(REPO) if logs.is_relative_to(REPO) else logs
+    verifying = runner.settings.verification
     return (
         f"Balance Your Bobbies on {runner.url}/  (API under /api)\n"
         f"  moto server {runner.moto.endpoint}, state in {runner.paths.root}\n"
-        f"  function logs in {shown}\n{sign_in_text(runner.url, runner.demo_users)}"
+        f"  function logs in {shown}\n"
+        f"  verification by SMS code {'on: `make sms` shows the texts' if verifying else 'off'}\n"
+        f"{sign_in_text(runner.url, runner.demo_users)}"
         f"  ready in {seconds:.1f} s - Ctrl-C to stop"
     )
 

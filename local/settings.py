@@ -6,6 +6,7 @@ layer's bobbies.settings reads the functions' settings.
     BOBBIES_STATE_DIR  where the state lives (.local)
     BOBBIES_TEMPLATE   the template to run (template.yaml)
     BOBBIES_SEED       0 starts without the seed data (1)
+    BOBBIES_VERIFICATION  0 votes anonymously, as template.yaml's VoterVerification=off (1: on)
     AWS_REGION         or AWS_DEFAULT_REGION (eu-west-2)
 """
 
@@ -34,6 +35,7 @@ class RunnerSettings:
     template: Path
     seed: bool
     region: str
+    verification: bool = True  # template.yaml's VoterVerification: SMS codes before a first ballot
 
     @property
     def paths(self) -> StatePaths:
@@ -47,6 +49,7 @@ class RunnerSettings:
             state_dir=_path(environ, "BOBBIES_STATE_DIR", REPO / ".local"),
             template=_path(environ, "BOBBIES_TEMPLATE", REPO / "template.yaml"),
             seed=_flag(environ, "BOBBIES_SEED"),
+            verification=_flag(environ, "BOBBIES_VERIFICATION"),
             region=environ.get("AWS_REGION") or environ.get("AWS_DEFAULT_REGION") or "eu-west-2",
         )
 

@@ -29,6 +29,7 @@ from local.inbox import read_inbox
 from local.moto_server import free_port
 from local.paths import REPO, StatePaths
 from local.runner_info import RunnerInfo, live_runner_info
+from local.sms import read_texts
 from local.staff import demo_user
 from local.waiting import eventually
 
@@ -67,6 +68,8 @@ class RunnerProcess:
             **offline_aws({}),  # dummy credentials, whatever the tests' environment holds
             "BOBBIES_STATE_DIR": str(self.state_dir),
             "PORT": str(self.port),
+            # Tests and benches vote with made-up tokens unless they ask for SMS codes (env=...=1).
+            "BOBBIES_VERIFICATION": "0",
             **self.extra_env,
         }
 
@@ -163,6 +166,10 @@ class RunnerProcess:
         if done.returncode != 0:
             raise RuntimeError(f"invoke failed: {done.stdout}{done.stderr}")
         return json.loads(done.stdout)
+
+    def texts(self) -> list[dict[str, Any]]:
+        """Every text sent to a resident's phone so far (`make sms`)."""
+        return read_texts(self.paths.sms)
 
     def inbox(self) -> list[dict[str, Any]]:
         """Every tasking the police inbox received so far."""

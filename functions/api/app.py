@@ -14,7 +14,7 @@ from aws_lambda_powertools.event_handler import Response, content_types
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from bobbies.api_input import ballot_body, page_cursor, page_limit
+from bobbies.api_input import ballot_parts, page_cursor, page_limit
 from bobbies.http import make_resolver, resolve
 from bobbies.observability import logger, metrics, traced
 from bobbies.snapstart import register
@@ -70,15 +70,47 @@ def list_rounds(areaId: str) -> Json:
 def cast_ballot(areaId: str) -> Response[Json]:
     from dataclasses import asdict
 
+    from bobbies.domain.errors import Unauthenticated
+    from bobbies.settings import settings
     from bobbies.usecases import voting
 
-    voter, allocations, age_band = ballot_body(app.current_event.body or "")
-    receipt = voting.cast_ballot(areaId, voter, allocations, datetime.now(UTC), age_band=age_band)
+    voter, allocations, age_band, ballot_pass = ballot_parts(app.current_event.body or "")
+    if not settings().verification:  # anonymous voting, held back by the rate limits alone
+        receipt = voting.cast_ballot(areaId, voter, allocations, datetime.now(UTC), age_band=age_band)
+    elif ballot_pass is None:
+        raise Unauthenticated("verification_needed")
+    else:
+        receipt = voting.cast_with_pass(areaId, ballot_pass, allocations, datetime.now(UTC), age_band)
     return Response(
         status_code=200 if receipt.replaced else 201,
         content_type=content_types.APPLICATION_JSON,
         body=asdict(receipt),
     )
+
+
+@app.post("/api/verifications")
+def send_code() -> Response[Json]:
+    from bobbies.api_input import verification_body
+    from bobbies.http import source_address
+    from bobbies.notify.sms import SnsSms
+    from bobbies.usecases import verification
+
+    phone, area_id, language, device = verification_body(app.current_event.body or "")
+    challenge = verification.send_code(
+        phone, area_id, language, device, source_address(app.current_event), datetime.now(UTC), SnsSms()
+    )
+    answer = {"challenge": challenge, "expiresInSeconds": 600}
+    return Response(status_code=202, content_type=content_types.APPLICATION_JSON, body=answer)
+
+
+@app.post("/api/verifications/<challenge>/confirmation")
+def confirm_code(challenge: str) -> Response[Json]:
+    from bobbies.api_input import confirmation_body
+    from bobbies.usecases import verification
+
+    code = confirmation_body(app.current_event.body or "")
+    granted = verification.confirm(unquote(challenge), code, datetime.now(UTC))
+    return Response(status_code=201, content_type=content_types.APPLICATION_JSON, body=granted)
 
 
 @app.get("/api/areas/<areaId>/results")

@@ -11,6 +11,7 @@ from typing import Any
 
 import boto3
 import pytest
+from local.moto_main import atomic_dynamodb_writes
 from local.seed import load_seed
 from local.streams import _plain as plain
 from local.template import LocalResources, create_resources, function_environment
@@ -22,6 +23,8 @@ from bobbies.settings import settings
 from bobbies.store import catalogue
 from bobbies.store.models import forget_connections
 from bobbies.usecases.voting import forget_kept
+
+atomic_dynamodb_writes()  # as DynamoDB: a conditional write holds against one on another thread
 
 KEPT = datetime(2100, 1, 1, tzinfo=UTC)  # when ballots written straight to the store expire
 
@@ -67,12 +70,14 @@ class LocalAws:
 
 
 @contextmanager
-def moto_stack() -> Iterator[LocalAws]:
-    """A fresh in-process moto account holding everything template.yaml declares."""
+def moto_stack(verification: bool = False) -> Iterator[LocalAws]:
+    """A fresh in-process moto account holding everything template.yaml declares. Ballots go with
+    made-up tokens (VoterVerification off) unless `verification` asks for SMS codes."""
     saved = dict(os.environ)
     with mock_aws():
         resources = create_resources(user_pools=False)  # no one signs in: admin events carry claims
         environment = function_environment("ApiFunction", resources)
+        environment["VOTER_VERIFICATION"] = "on" if verification else "off"
         os.environ.update(environment)
         settings.cache_clear()
         forget_connections()

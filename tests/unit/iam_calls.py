@@ -16,6 +16,7 @@ from unittest import mock
 from botocore.client import BaseClient
 
 Grant = tuple[str, str]  # ("dynamodb:GetItem", "BallotsTable")
+PHONE_NUMBERS = "phone numbers"  # an SMS straight to a number; a policy allows it as "not any topic"
 
 # A transaction is allowed by the item actions inside it (IAM has no TransactWriteItems action).
 _TRANSACT = {
@@ -66,6 +67,8 @@ def grants(calls: list[Call]) -> set[Grant]:
             case "dynamodbstreams", _:
                 stream = _stream(params["StreamArn"])
                 found.add((f"dynamodb:{call.operation}", stream))
+            case "sns", "Publish" if "PhoneNumber" in params:
+                found.add(("sns:Publish", PHONE_NUMBERS))
             case "sns", "Publish" | "Subscribe" | "ListSubscriptionsByTopic":
                 found.add((f"sns:{call.operation}", _name(params["TopicArn"])))
             case "sns", "GetSubscriptionAttributes" | "Unsubscribe":  # allowed on the subscription's topic

@@ -56,3 +56,15 @@ def test_the_settings_cannot_be_changed_once_read() -> None:
     settings = RunnerSettings.from_environment({})
     with pytest.raises(AttributeError):
         settings.port = 1  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("given", "verifying"), [({}, True), ({"BOBBIES_VERIFICATION": "0"}, False)])
+def test_verification_is_on_as_the_template_says_unless_turned_off(
+    given: dict[str, str], verifying: bool
+) -> None:
+    assert RunnerSettings.from_environment(given).verification is verifying
+
+
+def test_a_verification_switch_the_runner_cannot_read_is_refused_by_name() -> None:
+    with pytest.raises(SettingsError, match="BOBBIES_VERIFICATION"):
+        RunnerSettings.from_environment({"BOBBIES_VERIFICATION": "maybe"})

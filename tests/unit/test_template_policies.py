@@ -6,8 +6,10 @@ A grant the code never uses fails the test, and so does a call the role would re
 """
 
 import json
+import os
 import re
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -15,12 +17,15 @@ import pytest
 from local.lambdas import LambdaContext
 from local.seed import load_seed
 from local.template import FUNCTION, load_template, of_type
+from moto.core import DEFAULT_ACCOUNT_ID
+from moto.sns.models import sns_backends
 
 from bobbies.domain.times import utc_text
+from bobbies.settings import settings
 from bobbies.snapstart import forget
 from tests.conftest import admin_event, api_event, load_handler
 from tests.unit.conftest import SMALL_SEED, LocalAws, moto_stack
-from tests.unit.iam_calls import Grant, grants, recorded
+from tests.unit.iam_calls import PHONE_NUMBERS, Grant, grants, recorded
 from tests.unit.test_aggregate_repair import parked_message, sqs_event
 
 VOTERS = ("ann-token-0123456789abcdef", "bob-token-0123456789abcdef")
@@ -44,15 +49,7 @@ def _run_everything(aws: LocalAws) -> dict[str, set[Grant]]:
     inbox_arn = sqs.get_queue_attributes(QueueUrl=inbox, AttributeNames=["QueueArn"])["Attributes"]
     sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=inbox_arn["QueueArn"])
 
-    with recorded() as calls:
-        for voter in (*VOTERS, VOTERS[0]):  # a revote too
-            cast = _api("POST", "/api/areas/bangor/ballots", {"voter": voter, "allocations": {"drugs": 10}})
-        code = _json(cast)["receipt"]
-        closes = _json(_api("GET", "/api/areas/bangor/ballot"))["round"]["closes"]
-    used["ApiFunction"] = grants(calls)
-
-    forget()  # another function: its own instance, with no key or round kept from the API's
-    with recorded() as calls:  # an officer at a street stall: a first ballot and the resident's revote
+    with recorded() as calls:  # at a street stall: the round's first ballot (its key made), a revote
         for _ in range(2):
             stall = {"postcode": "LL57 2DG", "phone": "07400 123456", "allocations": {"drugs": 10}}
             taken = load_handler("AdminFunction")(
@@ -63,6 +60,17 @@ def _run_everything(aws: LocalAws) -> dict[str, set[Grant]]:
             )
             assert taken["statusCode"] in (200, 201), taken
     used["AdminFunction"] = grants(calls)
+
+    forget()  # another function: its own instance, with no key or round kept from the admin's
+    with recorded() as calls:
+        for voter in (*VOTERS, VOTERS[0]):  # a revote too
+            cast = _api("POST", "/api/areas/bangor/ballots", {"voter": voter, "allocations": {"drugs": 10}})
+        code = _json(cast)["receipt"]
+        closes = _json(_api("GET", "/api/areas/bangor/ballot"))["round"]["closes"]
+    used["ApiFunction"] = grants(calls)
+    with recorded() as calls, verification_on():  # before the nightly run closes the rounds
+        _verify_and_vote()
+    used["ApiFunction"] |= grants(calls)
 
     records = aws.stream_records()
     parked = parked_message(aws, records[1:])
@@ -196,6 +204,32 @@ def _moderate() -> set[Grant]:
     return grants(calls)
 
 
+@contextmanager
+def verification_on() -> Iterator[None]:
+    os.environ["VOTER_VERIFICATION"] = "on"
+    settings.cache_clear()
+    try:
+        yield
+    finally:
+        os.environ["VOTER_VERIFICATION"] = "off"
+        settings.cache_clear()
+
+
+def _verify_and_vote() -> None:
+    """A code sent and confirmed, and ballots with the pass (the wrexham round: a fresh round key)."""
+    body = {"phone": "07400 123456", "areaId": "wrexham", "language": "cy", "device": VOTERS[0]}
+    challenge = _json(_api("POST", "/api/verifications", body))["challenge"]
+    sms = sns_backends[DEFAULT_ACCOUNT_ID]["eu-west-2"].sms_messages.values()
+    code = re.findall(r"[0-9]{6}", list(sms)[-1][1])[0]
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    assert _api("POST", f"/api/verifications/{challenge}/confirmation", {"code": wrong})["statusCode"] == 422
+    granted = _json(_api("POST", f"/api/verifications/{challenge}/confirmation", {"code": code}))
+    priority = _json(_api("GET", "/api/areas/wrexham/ballot"))["priorities"][0]["id"]
+    ballot = {"voter": VOTERS[0], "allocations": {priority: 10}, "pass": granted["pass"]}
+    for _ in range(2):  # a revote with the same pass
+        assert _api("POST", "/api/areas/wrexham/ballots", ballot)["statusCode"] in (200, 201)
+
+
 def _json(response: Mapping[str, Any]) -> dict[str, Any]:
     return dict(json.loads(response["body"]))
 
@@ -227,6 +261,10 @@ def granted(logical_id: str) -> set[Grant]:
         for statement in policy["PolicyDocument"]["Statement"]:
             assert statement["Effect"] == "Allow"
             actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+            if "NotResource" in statement:  # only sns:Publish to anything but a topic: phone numbers
+                assert actions == ["sns:Publish"] and "sns:*:*:*" in str(statement["NotResource"]), statement
+                found.add(("sns:Publish", PHONE_NUMBERS))
+                continue
             resources = (
                 statement["Resource"] if isinstance(statement["Resource"], list) else [statement["Resource"]]
             )

@@ -72,6 +72,20 @@ export class Api {
     });
   }
 
+  /** Texts a code to a UK mobile ({phone, areaId, language, device}): {challenge}, the same for any number. */
+  sendCode(body) {
+    return this.request('/verifications', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+    });
+  }
+
+  /** The code typed for a challenge: {pass, area, round} - the pass goes with each ballot of that round. */
+  confirmCode(challenge, code) {
+    return this.request(`/verifications/${enc(challenge)}/confirmation`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }),
+    });
+  }
+
   /** An area's results: the current round's, or the round named. */
   areaResults(areaId, round) {
     return this.get(`/areas/${enc(areaId)}/results${round ? `?round=${enc(round)}` : ''}`);

@@ -25,6 +25,7 @@ const COMPONENTS = {
   share: () => import('./components/share.mjs').then((m) => m.Share),
   'suggest-priority': () => import('./components/suggest-priority.mjs').then((m) => m.SuggestPriority),
   'suggestion-check': () => import('./components/suggestion-check.mjs').then((m) => m.SuggestionCheck),
+  'verify-phone': () => import('./components/verify-phone.mjs').then((m) => m.VerifyPhone),
 };
 
 /** Starts every component in `scope` (itself included) not started yet, in document order, so a

@@ -6,6 +6,9 @@ import { h, setText } from '../dom.mjs';
 import { areaPath } from '../router.mjs';
 import { renewVoterToken, savedBallot, store, voterToken } from '../store.mjs';
 import { ageBandOfBallot } from './age-band.mjs';
+import { forgetPass, savedPass } from './verify-phone.mjs';
+
+const NEEDS_CODE = new Set(['verification_needed', 'pass_not_valid']);
 
 export class BallotSubmit extends Component {
   static moduleName = 'ballot-submit';
@@ -26,6 +29,7 @@ export class BallotSubmit extends Component {
       this.render();
     });
     this.listen(app.events, 'allocation:change', (allocation) => { this.allocation = allocation; this.render(); });
+    this.listen(app.events, 'verify:done', ({ key }) => { if (key === this.key) this.send(); });
     this.listen(this.i18n, 'change', () => { if (this.ballot) this.render(); });
   }
 
@@ -64,6 +68,11 @@ export class BallotSubmit extends Component {
     const { ballot, key } = this;
     const areaId = ballot.area.id;
     const allocations = this.allocation.allocations;
+    const pass = ballot.verification ? savedPass(key) : null;
+    if (ballot.verification && !pass) { // a first ballot in this round: confirm a mobile first
+      this.emit('verify:needed', { areaId, key });
+      return;
+    }
     this.error = null;
     this.busy(true);
     // The results as they were, fetched alongside, tell the results view when this ballot has landed.
@@ -71,7 +80,7 @@ export class BallotSubmit extends Component {
     const previous = savedBallot(key);
     const resultsView = this.app.prepare('results').catch(() => {}); // listening when the ballot is cast
     try {
-      const { status, body } = await this.api.castBallot(areaId, { voter: voterToken(), allocations, ...ageBandOfBallot() });
+      const { status, body } = await this.api.castBallot(areaId, { voter: voterToken(), allocations, ...ageBandOfBallot(), ...(pass ? { pass } : {}) });
       const record = {
         ballot: body.ballot, round: body.round || ballot.round.id, digest: body.digest, receipt: body.receipt,
         allocations: body.allocations || allocations, replaced: !!body.replaced || status === 200,
@@ -86,7 +95,11 @@ export class BallotSubmit extends Component {
       this.app.router.go(areaPath(areaId, 'results'));
     } catch (err) {
       if (err.code === 'invalid_voter') renewVoterToken();
-      this.error = err;
+      if (NEEDS_CODE.has(err.code)) { // another round's pass, or none: confirm the mobile again
+        forgetPass(key);
+        this.emit('verify:needed', { areaId, key });
+      }
+      this.error = NEEDS_CODE.has(err.code) ? null : err;
     } finally {
       this.busy(false);
     }

@@ -24,11 +24,13 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from bobbies.api_input import AREA_MOST, LIMITS, MAX_CURSOR
+from bobbies.api_input import AREA_MOST, LIMITS, MAX_CURSOR, PASS_MOST
 from bobbies.api_models import (
     AreaOneOut,
     AreasOut,
     BallotPaperOut,
+    BallotPassOut,
+    ConfirmationIn,
     DistrictResultsOut,
     ErrorOut,
     PostcodeOut,
@@ -37,6 +39,8 @@ from bobbies.api_models import (
     ResultsOut,
     RoundsOut,
     Shape,
+    VerificationIn,
+    VerificationOut,
 )
 from bobbies.api_models_proposals import ProposalIn, ProposalOut, WaitingProposalsOut
 from bobbies.api_open_data import PoliceUkPriorities, TaskingsLifeOut, VerdictIn, VerdictOut, text_response
@@ -88,6 +92,13 @@ class BallotIn(Shape):
         default=None,
         description="Optional: the resident's age band (Census 2021's); absent or null: prefer not to say.",
     )
+    pass_: str | None = Field(
+        default=None,
+        alias="pass",
+        max_length=PASS_MOST,
+        description="The ballot pass a right SMS code gave (POST /api/verifications/{challenge}/"
+        "confirmation); needed when verification is on (the ballot paper's `verification`).",
+    )
 
 
 def json_response(model: type[BaseModel], description: str) -> dict[str, Any]:
@@ -100,8 +111,10 @@ ERRORS: dict[int, str] = {
     409: "Not possible now (e.g. no_open_round).",
     413: "Body larger than 8 KB.",
     415: "Body not application/json.",
-    422: "Well formed but breaks a rule (e.g. budget_mismatch, invalid_voter).",
-    429: "Too many for now (too_many_proposals: this resident today; area_proposals_full: this area today).",
+    401: "A ballot without a valid pass while verification is on (verification_needed, pass_not_valid).",
+    422: "Well formed but breaks a rule (e.g. budget_mismatch, invalid_voter, not_a_uk_mobile, wrong_code).",
+    429: "Too many for now (too_many_proposals: this resident today; area_proposals_full: this area today;"
+    " too_many_codes: this number; too_many_codes_here: this device or address; sms_paused: the service).",
 }
 
 
@@ -163,10 +176,28 @@ def documented_routes() -> APIGatewayRestResolver:
                 201: (ReceiptOut, "A first ballot, counted."),
                 200: (ReceiptOut, "The voter's ballot, replaced."),
             },
-            *(400, 404, 409, 413, 415, 422),
+            *(400, 401, 404, 409, 413, 415, 422),
         ),
     )
     def cast_ballot(areaId: AreaId, ballot: Annotated[BallotIn, Body()]) -> None: ...
+
+    @doc.post(
+        "/api/verifications",
+        responses=responses(
+            {202: (VerificationOut, "A code is on its way (the same answer for every UK mobile).")},
+            *(400, 404, 409, 413, 415, 422, 429),
+        ),
+    )
+    def send_code(verification: Annotated[VerificationIn, Body()]) -> None: ...
+
+    @doc.post(
+        "/api/verifications/<challenge>/confirmation",
+        responses=responses(
+            {201: (BallotPassOut, "The right code: a ballot pass for the area and round.")},
+            *(400, 409, 413, 415, 422),
+        ),
+    )
+    def confirm_code(challenge: str, confirmation: Annotated[ConfirmationIn, Body()]) -> None: ...
 
     @doc.get(
         "/api/areas/<areaId>/results",

@@ -17,7 +17,8 @@ from bobbies.domain.errors import DomainError, InvalidInput, Malformed
 if TYPE_CHECKING:
     from bobbies.api_models_proposals import ProposalIn
 
-FIELDS = ("voter", "allocations", "ageBand")
+FIELDS = ("voter", "allocations", "ageBand", "pass")
+PASS_MOST = 400  # a ballot pass (domain/verification.py) is about 150 characters
 LIMITS = (1, 100)  # taskings per page
 MAX_CURSOR = 1000
 
@@ -49,12 +50,22 @@ def _problems(body: Any) -> list[str]:
         problems += [found for found in map(_bobbies, allocations.values()) if isinstance(found, str)]
     if body.get("ageBand") is not None and body["ageBand"] not in AGE_BANDS:
         problems.append("invalid_age_band")  # optional: absent or null is "prefer not to say"
+    given = body.get("pass")
+    if given is not None and not (isinstance(given, str) and len(given) <= PASS_MOST):
+        problems.append("")  # no code of its own: invalid_body, as the document's model says
     return problems + ["unknown_field" for key in body if key not in FIELDS]
 
 
 def ballot_body(text: str) -> tuple[str, dict[str, int], str | None]:
     """The voter's token, whole bobbies per priority and the age band given (None: not given), or
     the first thing wrong with the body."""
+    voter, allocations, age_band, _ = ballot_parts(text)
+    return voter, allocations, age_band
+
+
+def ballot_parts(text: str) -> tuple[str, dict[str, int], str | None, str | None]:
+    """The ballot's body with its age band and its pass (a right code's, when verification is on),
+    each None when not given."""
     try:
         body = json.loads(text) if text else None  # no body at all: no ballot, not broken JSON
     except json.JSONDecodeError:
@@ -67,7 +78,7 @@ def ballot_body(text: str) -> tuple[str, dict[str, int], str | None]:
     if not isinstance(body, dict) or _problems(body):
         raise Malformed("invalid_body")
     allocations = {key: int(value) for key, value in body["allocations"].items()}
-    return body["voter"], allocations, body.get("ageBand")
+    return body["voter"], allocations, body.get("ageBand"), body.get("pass")
 
 
 def _check(kind: type[DomainError], code: str, holds: bool) -> None:
@@ -156,3 +167,29 @@ def tasking_change_body(text: str, field: str | None) -> Any:
     wanted = {field} if field else set()
     _check(Malformed, "invalid_tasking_change", isinstance(body, dict) and set(body) == wanted)
     return body[field] if field else None
+
+
+VERIFICATION_FIELDS = {"phone", "areaId", "language", "device"}
+
+
+def verification_body(text: str) -> tuple[str, str, str, str]:
+    """(phone, area, language, device) to send a code to; the number itself is checked by the
+    domain (bobbies.domain.phone), so a wrong one gets its own code."""
+    body = _json_body(text)
+    well_formed = (
+        isinstance(body, dict)
+        and set(body) == VERIFICATION_FIELDS
+        and all(isinstance(body[name], str) for name in VERIFICATION_FIELDS)
+        and 0 < len(body["areaId"]) <= AREA_MOST
+        and body["language"] in ("en", "cy")
+        and VOTER_TOKEN.fullmatch(body["device"]) is not None
+    )
+    _check(InvalidInput, "invalid_verification", well_formed)
+    return body["phone"], body["areaId"], body["language"], body["device"]
+
+
+def confirmation_body(text: str) -> object:
+    """The code typed (checked by the use case: six digits)."""
+    body = _json_body(text)
+    _check(InvalidInput, "invalid_code", isinstance(body, dict) and set(body) == {"code"})
+    return body["code"]

@@ -88,6 +88,42 @@ class BallotPaperOut(Shape):
     round: RoundOut
     budget: int
     priorities: list[PriorityOut]
+    verification: bool = Field(
+        description="Whether a ballot needs a pass: a UK mobile confirmed by SMS code "
+        "(POST /api/verifications)."
+    )
+
+
+class VerificationIn(Shape):
+    """Where to send a code: a UK mobile, the area and the language of the text."""
+
+    phone: str = Field(
+        min_length=1, max_length=32, description="A UK mobile number, as a person writes it; never stored."
+    )
+    areaId: str = Field(min_length=1, max_length=200)
+    language: str = Field(pattern="^(en|cy)$")
+    device: str = Field(
+        pattern="^[A-Za-z0-9_-]{16,128}$", description="The page's token for this device (limits per device)."
+    )
+
+
+class VerificationOut(Shape):
+    challenge: str = Field(
+        description="Answer it with the code: POST /api/verifications/{challenge}/confirmation."
+    )
+    expiresInSeconds: int
+
+
+class ConfirmationIn(Shape):
+    code: str = Field(pattern="^[0-9]{6}$", description="The 6 digits the text gave.")
+
+
+class BallotPassOut(Shape):
+    model_config = ConfigDict(populate_by_name=True)
+
+    pass_: str = Field(alias="pass", description="Send it with each ballot in this area and round.")
+    area: str
+    round: str
 
 
 class ReceiptOut(Shape):

@@ -63,6 +63,16 @@ def language(headers: dict[str, str] | None) -> str:
     return "cy" if accepted.strip().lower().startswith("cy") else "en"
 
 
+def source_address(event: Any) -> str:
+    """The resident's address: CloudFront's CloudFront-Viewer-Address (the origin request policy
+    forwards it), else the caller's own (locally, and on the API's own address)."""
+    headers = {key.lower(): value for key, value in (event.headers or {}).items()}
+    viewer = headers.get("cloudfront-viewer-address", "")
+    if viewer:
+        return viewer.rsplit(":", 1)[0]  # "ip:port" (IPv6 too: the port follows the last colon)
+    return str(event.request_context.identity.source_ip or "")
+
+
 def error_body(code: str, lang: str) -> str:
     return json.dumps({"error": {"code": code, "message": error_message(code, lang)}}, ensure_ascii=False)
 

@@ -241,6 +241,70 @@ ERRORS: dict[str, dict[str, str]] = {
         "cy": "Mae cymedrolwr eisoes wedi penderfynu ar yr awgrym hwn. Ail-lwythwch y rhestr i weld y "
         "penderfyniad.",
     },
+    "not_a_uk_mobile": {
+        "en": "Enter a UK mobile number, such as 07700 900123. Landlines, and numbers from Jersey, "
+        "Guernsey or the Isle of Man, cannot be used.",
+        "cy": "Rhowch rif ffôn symudol yn y DU, fel 07700 900123. Does dim modd defnyddio llinellau tir, "
+        "na rhifau o Jersey, Guernsey neu Ynys Manaw.",
+    },
+    "invalid_verification": {
+        "en": "To get a code, send a UK mobile number, the area, the language (en or cy) and this "
+        "device's token, and nothing else.",
+        "cy": "I gael cod, anfonwch rif ffôn symudol yn y DU, yr ardal, yr iaith (en neu cy) a thocyn y "
+        "ddyfais hon, a dim byd arall.",
+    },
+    "invalid_code": {
+        "en": "Type the 6-digit code from the text message.",
+        "cy": "Teipiwch y cod 6 digid o'r neges destun.",
+    },
+    "wrong_code": {
+        "en": "That code is not right. Check the text message and try again: after 5 wrong tries "
+        "you will need a new code.",
+        "cy": "Dydy'r cod hwnnw ddim yn gywir. Gwiriwch y neges destun a rhowch gynnig arall arni: ar "
+        "ôl 5 cynnig anghywir bydd angen cod newydd arnoch chi.",
+    },
+    "code_expired": {
+        "en": "This code can no longer be used: codes work once, for 10 minutes, and a new code "
+        "replaces the one before. Ask for a new code.",
+        "cy": "Does dim modd defnyddio'r cod hwn bellach: mae codau'n gweithio unwaith, am 10 munud, "
+        "ac mae cod newydd yn cymryd lle'r un blaenorol. Gofynnwch am god newydd.",
+    },
+    "too_many_wrong_codes": {
+        "en": "The code was typed wrong 5 times, so it no longer works. Ask for a new code.",
+        "cy": "Cafodd y cod ei deipio'n anghywir 5 gwaith, felly dydy e ddim yn gweithio mwyach. "
+        "Gofynnwch am god newydd.",
+    },
+    "too_many_codes": {
+        "en": "We have sent as many codes to this number as we can for now (1 a minute, 3 an hour, "
+        "5 a day). Please wait and try again later.",
+        "cy": "Rydyn ni wedi anfon cymaint o godau i'r rhif hwn ag y gallwn ni am y tro (1 y funud, 3 "
+        "yr awr, 5 y dydd). Arhoswch a rhowch gynnig arall arni'n nes ymlaen.",
+    },
+    "too_many_codes_here": {
+        "en": "Too many codes have been asked for from this device or connection. Please try again later.",
+        "cy": "Mae gormod o godau wedi cael eu gofyn amdanyn nhw o'r ddyfais neu'r cysylltiad hwn. "
+        "Rhowch gynnig arall arni'n nes ymlaen.",
+    },
+    "sms_paused": {
+        "en": "We are sending too many codes just now, so sending has paused. Please try again in an hour.",
+        "cy": "Rydyn ni'n anfon gormod o godau ar hyn o bryd, felly mae'r anfon wedi oedi. Rhowch "
+        "gynnig arall arni ymhen awr.",
+    },
+    "verification_busy": {
+        "en": "A code for this number was asked for at the same moment. Please wait a minute and try again.",
+        "cy": "Gofynnwyd am god ar gyfer y rhif hwn ar yr un pryd. Arhoswch funud a rhowch gynnig "
+        "arall arni.",
+    },
+    "verification_needed": {
+        "en": "Confirm your mobile number with a code before you vote in this round.",
+        "cy": "Cadarnhewch eich rhif ffôn symudol gyda chod cyn i chi bleidleisio yn y rownd hon.",
+    },
+    "pass_not_valid": {
+        "en": "Your confirmation is for another area or round. Confirm your mobile number again "
+        "with a new code.",
+        "cy": "Mae eich cadarnhad ar gyfer ardal neu rownd arall. Cadarnhewch eich rhif ffôn symudol "
+        "eto gyda chod newydd.",
+    },
     "not_found": {
         "en": "There is nothing at this address.",
         "cy": "Does dim byd yn y cyfeiriad hwn.",
@@ -366,10 +430,6 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "That does not look like an email address.",
         "cy": "Dydy hwnnw ddim yn edrych fel cyfeiriad e-bost.",
     },
-    "invalid_phone": {  # a team's, a resident's at a stall: GB mobiles only
-        "en": "That is not a UK mobile number (07...).",
-        "cy": "Dydy hwnnw ddim yn rhif ffôn symudol yn y DU (07...).",
-    },
     "invalid_team_language": {
         "en": "Choose the team's language: en (English first) or cy (Welsh first).",
         "cy": "Dewiswch iaith y tîm: cy (Cymraeg yn gyntaf) neu en (Saesneg yn gyntaf).",
@@ -431,3 +491,16 @@ ERRORS: dict[str, dict[str, str]] = {
 def error_message(code: str, language: str) -> str:
     texts = ERRORS.get(code) or ERRORS["internal_error"]
     return texts["cy" if language == "cy" else "en"]
+
+
+# The text with a code (one SMS segment in each language: tests/unit/test_verification_domain.py).
+SMS_CODE: dict[str, str] = {
+    "en": "{code} is your Balance Your Bobbies code. It works for 10 minutes. The police will never "
+    "ask you for it.",
+    "cy": "{code} yw eich cod Balance Your Bobbies. Mae'n gweithio am 10 munud. Fydd yr heddlu byth "
+    "yn gofyn amdano.",
+}
+
+
+def sms_code_text(code: str, language: str) -> str:
+    return SMS_CODE["cy" if language == "cy" else "en"].format(code=code)

@@ -18,6 +18,10 @@ class Settings:
     taskings_table: str
     proposals_table: str
     verdicts_table: str
+    verifications_table: str
+    round_keys_table: str
+    verification: bool  # a ballot needs a pass from a code sent by SMS (VOTER_VERIFICATION=on)
+    sms_per_hour: int  # the breaker: codes sent by the whole service in an hour
     tasking_topic_arn: str
     voter_key_secret: str
     review_days: int
@@ -42,6 +46,10 @@ def settings() -> Settings:
         taskings_table=env["TASKINGS_TABLE"],
         proposals_table=env["PROPOSALS_TABLE"],
         verdicts_table=env["VERDICTS_TABLE"],
+        verifications_table=env.get("VERIFICATIONS_TABLE", ""),
+        round_keys_table=env.get("ROUND_KEYS_TABLE", ""),
+        verification=env.get("VOTER_VERIFICATION", "on") == "on",
+        sms_per_hour=int(env.get("SMS_PER_HOUR", "500")),
         tasking_topic_arn=env.get("TASKING_TOPIC_ARN", ""),
         voter_key_secret=env.get("VOTER_KEY_SECRET", ""),
         review_days=int(env.get("REVIEW_DAYS", "28")),

@@ -16,6 +16,7 @@ def prime() -> None:
     """Before the snapshot: import every use case the API's routes call (imports only, no I/O)."""
     import bobbies.usecases.proposals
     import bobbies.usecases.receipts
+    import bobbies.usecases.verification
     import bobbies.usecases.views
     import bobbies.usecases.voting  # noqa: F401
 

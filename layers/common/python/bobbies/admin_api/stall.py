@@ -61,7 +61,7 @@ def assisted_body(text: str) -> AssistedBallot:
     if (phone is None) == (paper is None):
         raise InvalidInput("phone_or_paper_reference")
     if not isinstance(phone if phone is not None else paper, str):
-        raise InvalidInput("invalid_phone" if phone is not None else "invalid_paper_reference")
+        raise InvalidInput("not_a_uk_mobile" if phone is not None else "invalid_paper_reference")
     return AssistedBallot(postcode.normalise(written), identity(phone, paper), allocations, age_band)
 
 

@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import phonenumbers
-
 from bobbies.domain.errors import InvalidInput, Malformed
+from bobbies.domain.phone import uk_mobile
 
 PROTOCOLS = ("email", "sms")
 LANGUAGES = ("en", "cy")
@@ -25,7 +24,6 @@ EMAIL_MOST = 254
 # One @, something either side, a dot in the domain, no spaces: SNS sends the confirmation, which
 # is the real check that the address reaches the team.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
-_UK_MOBILE = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
 
 
 @dataclass(frozen=True)
@@ -69,17 +67,6 @@ def _refuse_unless(holds: bool, code: str) -> None:
         raise InvalidInput(code)
 
 
-def uk_mobile(raw: str) -> str:
-    """'07700 900123' or '+44 7700 900123' -> '+447700900123'; anything else is refused."""
-    try:
-        number = phonenumbers.parse(raw, "GB")
-    except phonenumbers.NumberParseException:
-        raise InvalidInput("invalid_phone") from None
-    mobile = number.country_code == 44 and phonenumbers.number_type(number) in _UK_MOBILE
-    _refuse_unless(mobile and phonenumbers.is_valid_number(number), "invalid_phone")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
 def email_address(raw: str) -> str:
     address = raw.strip()
     _refuse_unless(len(address) <= EMAIL_MOST and bool(_EMAIL.fullmatch(address)), "invalid_email")
@@ -94,7 +81,7 @@ def team_subscription(body: Any) -> TeamSubscription:
         raise Malformed("unknown_subscription_field")
     protocol, endpoint, language = body.get("protocol"), body.get("endpoint"), body.get("language")
     _refuse_unless(protocol in PROTOCOLS, "invalid_protocol")
-    bad_endpoint = "invalid_email" if protocol == "email" else "invalid_phone"
+    bad_endpoint = "invalid_email" if protocol == "email" else "not_a_uk_mobile"
     _refuse_unless(isinstance(endpoint, str) and 0 < len(endpoint) <= EMAIL_MOST, bad_endpoint)
     _refuse_unless(language in LANGUAGES, "invalid_team_language")
     given = [kind for kind in SCOPES if kind in body]

@@ -81,7 +81,7 @@ class TeamSubscriptions:
         except ClientError as error:
             code = error.response["Error"]["Code"]
             if code == "InvalidParameter":  # SNS's own check of the address
-                refused = "invalid_email" if wanted.protocol == "email" else "invalid_phone"
+                refused = "invalid_email" if wanted.protocol == "email" else "not_a_uk_mobile"
                 raise InvalidInput(refused) from None
             # SNS's message may quote the address, and a fault's message is logged: its code only
             raise RuntimeError(f"SNS refused the subscription: {code}") from None

@@ -20,6 +20,7 @@ from pynamodb.models import Model
 
 from bobbies.settings import settings
 from bobbies.store.residents_models import ProposalCountModel, ProposalModel, VerdictModel
+from bobbies.store.verification_models import ChallengeModel, CurrentModel, RoundKeyModel, SendCountModel
 
 
 class AreaModel(Model):
@@ -237,6 +238,10 @@ _TABLES: dict[type[Model], str] = {
     ProposalModel: "proposals_table",
     ProposalCountModel: "proposals_table",
     VerdictModel: "verdicts_table",
+    ChallengeModel: "verifications_table",
+    CurrentModel: "verifications_table",
+    SendCountModel: "verifications_table",
+    RoundKeyModel: "round_keys_table",
 }
 
 

@@ -13,6 +13,7 @@ from bobbies.domain.tally import Decision, as_number, decision, quorum_met, stan
 from bobbies.domain.tasking import ISSUED, Progress, TaskingRecord
 from bobbies.domain.times import utc_text
 from bobbies.notify.wording import decided_by, margin_text, quorum_text
+from bobbies.settings import settings
 from bobbies.store import aggregates, catalogue, taskings
 from bobbies.usecases.voters import voters_view
 
@@ -83,6 +84,7 @@ def ballot(area_id: str, now: datetime | None = None) -> Json:
         "round": round_view(shown, now),
         "budget": area.budget,
         "priorities": [priority_view(p) for p in catalogue.priorities(area.id, shown.priority_ids)],
+        "verification": settings().verification,
     }
 
 

@@ -22,14 +22,14 @@ from bobbies.domain.ballot import (
     check_voter_token,
     counted,
     digest,
-    voter_hash,
 )
-from bobbies.domain.errors import Conflict, InvalidInput
+from bobbies.domain.errors import Conflict, InvalidInput, Unauthenticated
 from bobbies.domain.model import Area, Round
 from bobbies.domain.rounds import ballots_kept_until
+from bobbies.domain.verification import check_pass, voter_key
 from bobbies.observability import count, logger
 from bobbies.settings import settings
-from bobbies.store import ballots, catalogue, secrets
+from bobbies.store import ballots, catalogue, round_keys
 
 ATTEMPTS = 3  # a race with the same voter's other device is settled by re-reading, not by overwriting
 KEEP_SECONDS = 60.0
@@ -51,6 +51,7 @@ class Receipt:
 def forget_kept() -> None:
     """Read areas and rounds afresh next time (tests; a SnapStart restore)."""
     _kept.clear()
+    round_keys.forget_kept()
 
 
 def ballot_paper(area_id: str, fresh: bool) -> tuple[Area, Round, bool]:
@@ -72,14 +73,35 @@ def cast_ballot(
     channel: str = ONLINE,
     age_band: str | None = None,
 ) -> Receipt:
-    """Records the voter's ballot for the area's open round, replacing their earlier one.
-
-    `voter` is a device's token or a resident's identity ("phone:<E.164>", "paper:<reference>"):
-    one identity is one ballot whichever channel (online, assisted) it came through."""
+    """A ballot for a voter identity: the page's token (verification off), or a resident's identity
+    ("phone:<E.164>" a number an officer checked, "paper:<reference>"). One identity is one ballot
+    whichever channel (online, assisted) it came through: a verified online ballot of a number has
+    the same voter key as an officer's ballot for it."""
     check_voter_token(voter)
     if channel not in CHANNELS:
         raise ValueError(channel)  # the routes name it; never a resident's input
     check_age_band(age_band)
+    area, current = _paper(area_id, allocations, now)
+    key = round_keys.key_of_round(area.id, current.id, current.closes)
+    assert key is not None
+    who = voter_key(key, area.id, current.id, voter)
+    return _record(area, current, who, allocations, now, channel, age_band)
+
+
+def cast_with_pass(
+    area_id: str, ballot_pass: str, allocations: Mapping[str, int], now: datetime, age_band: str | None = None
+) -> Receipt:
+    """A ballot with the pass a right code gave (usecases/verification.py), for this area and round."""
+    check_age_band(age_band)
+    area, current = _paper(area_id, allocations, now)
+    key = round_keys.key_of_round(area.id, current.id)
+    granted = check_pass(key, ballot_pass) if key else None
+    if granted is None or (granted.area_id, granted.round_id) != (area.id, current.id):
+        raise Unauthenticated("pass_not_valid")
+    return _record(area, current, granted.voter, allocations, now, ONLINE, age_band)
+
+
+def _paper(area_id: str, allocations: Mapping[str, int], now: datetime) -> tuple[Area, Round]:
     area, current, kept = ballot_paper(area_id, fresh=False)
     try:
         check_ballot(area, current, allocations, now)
@@ -89,26 +111,29 @@ def cast_ballot(
         # Refused by a kept round: it may have ended, and the area moved on to its next round.
         area, current, _ = ballot_paper(area_id, fresh=True)
         check_ballot(area, current, allocations, now)
-    return _record(area, current, voter, allocations, now, channel, age_band)
+    return area, current
+
+
+def check_open(current: Round, now: datetime) -> None:
+    if not current.is_open(now):  # the one rule the ballot view's votingOpen shows
+        raise Conflict("round_not_open_yet" if now < current.opens else "no_open_round")
 
 
 def check_ballot(area: Area, current: Round, allocations: Mapping[str, int], now: datetime) -> None:
-    if not current.is_open(now):  # the one rule the ballot view's votingOpen shows
-        raise Conflict("round_not_open_yet" if now < current.opens else "no_open_round")
+    check_open(current, now)
     check_allocations(allocations, current.priority_ids, area.budget)
 
 
 def _record(
     area: Area,
     current: Round,
-    voter: str,
+    who: str,
     allocations: Mapping[str, int],
     now: datetime,
     channel: str,
     age_band: str | None,
 ) -> Receipt:
     kept_bobbies = counted(allocations)
-    who = voter_hash(secrets.voter_key(), voter)
     fingerprint = digest(area.id, current.id, kept_bobbies)
     expires = ballots_kept_until(current.closes, settings().ballot_retention_days)
     for _ in range(ATTEMPTS):
