@@ -27,7 +27,7 @@ TEAMS: dict[str, dict[str, str]] = {
         "area": "bangor",
         "language": "cy",
     },
-    "west-en": {"protocol": "sms", "endpoint": "07911 123456", "district": "west", "language": "en"},
+    "west-en": {"protocol": "sms", "endpoint": "07400 911234", "district": "west", "language": "en"},
     "wrexham-en": {
         "protocol": "email",
         "endpoint": "wrexham@example.org",
@@ -67,9 +67,9 @@ def test_a_team_is_subscribed_with_a_filter_policy_for_its_area_and_language(see
 
 def test_a_phone_number_is_kept_as_e164(seeded: LocalAws) -> None:
     made = subscribed(seeded)
-    assert (made["west-en"]["endpoint"], made["east-cy"]["endpoint"]) == ("+447911123456", "+447811654321")
+    assert (made["west-en"]["endpoint"], made["east-cy"]["endpoint"]) == ("+447400911234", "+447811654321")
     assert {sub["Endpoint"] for sub in sns_subscriptions(seeded) if sub["Protocol"] == "sms"} == {
-        "+447911123456",
+        "+447400911234",
         "+447811654321",
     }
 
@@ -122,7 +122,7 @@ def test_an_admin_lists_teams_by_area_or_district_and_removes_one(seeded: LocalA
     assert [(sub["endpoint"], sub["area"], sub["language"]) for sub in by_area] == [
         ("bangor.tim@example.org", "bangor", "cy")
     ]
-    assert [sub["endpoint"] for sub in admin_list(district="west")] == ["+447911123456"]
+    assert [sub["endpoint"] for sub in admin_list(district="west")] == ["+447400911234"]
 
     # When one is removed, it is gone from SNS and the list; removing it again is a 404
     status, body = admin("DELETE", f"/api/admin/subscriptions/{made['bangor-cy']['id']}")

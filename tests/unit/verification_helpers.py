@@ -44,9 +44,9 @@ def frozen_clock(call: Call, monkeypatch: pytest.MonkeyPatch) -> datetime:
     minute turning during a test."""
     import sys
 
-    from tests.conftest import load_handler
-
-    module = sys.modules[load_handler("ApiFunction").__module__]
+    # The module `call` imported (each load_handler is a fresh import: loading it again here would
+    # hold another module's clock, and a minute turning between two requests would split a limit).
+    module = sys.modules["local_function_ApiFunction"]
     held = (datetime.now(UTC) + timedelta(minutes=1)).replace(second=1, microsecond=0)
 
     class Held(datetime):
