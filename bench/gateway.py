@@ -86,7 +86,9 @@ def _rounds(stack: RunnerProcess) -> list[OpenRound]:
     return rounds
 
 
-def _gateway_worker(stack: RunnerProcess, rounds: list[OpenRound]) -> Callable[[], Callable[[], bool]]:
+def _gateway_worker(
+    stack: RunnerProcess, rounds: list[OpenRound], timeout: float | None = 60
+) -> Callable[[], Callable[[], bool]]:
     def make() -> Callable[[], bool]:
         session = requests.Session()
         chance = random.Random()
@@ -99,7 +101,7 @@ def _gateway_worker(stack: RunnerProcess, rounds: list[OpenRound]) -> Callable[[
             }
             try:
                 answer = session.post(
-                    f"{stack.url}/api/areas/{chosen.area_id}/ballots", json=body, timeout=60
+                    f"{stack.url}/api/areas/{chosen.area_id}/ballots", json=body, timeout=timeout
                 )
             except requests.RequestException:
                 return False
@@ -138,6 +140,28 @@ def _moto_worker(stack: RunnerProcess, rounds: list[OpenRound]) -> Callable[[], 
     return make
 
 
+def _warm_up(stack: RunnerProcess, rounds: list[OpenRound]) -> None:
+    """CLIENTS ballots at once, not counted and waited for however long they take, until all are
+    accepted: each environment they start has finished its cold start (on a loaded machine a
+    worker's imports can outlast a request's timeout and would then fall in the measured load)."""
+    cast = _gateway_worker(stack, rounds, timeout=None)
+    together = threading.Barrier(CLIENTS)
+    accepted: list[bool] = []
+
+    def client() -> None:
+        work = cast()
+        together.wait()
+        accepted.append(work())
+
+    while len(accepted) < CLIENTS or not all(accepted):
+        accepted.clear()
+        threads = [threading.Thread(target=client, daemon=True) for _ in range(CLIENTS)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
@@ -152,7 +176,7 @@ def measure(quick: bool = False) -> list[Row]:
         runner_process(Path(folder) / "state") as stack,
     ):
         rounds = _rounds(stack)
-        _load(seconds, _gateway_worker(stack, rounds))  # warm-up, not counted
+        _warm_up(stack, rounds)
         for _ in range(runs):
             gateway.append(_load(seconds, _gateway_worker(stack, rounds)))
             moto.append(_load(seconds, _moto_worker(stack, rounds)))
