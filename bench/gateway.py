@@ -1,10 +1,12 @@
 """End to end through the local gateway (`make run`'s stack) with 20 concurrent clients: accepted
 ballots per second and p50/p95 latency, against moto's own PutItem rate on the same ballots table
-in the same run, from 20 threads too. Target: the gateway at least 0.5 x moto's rate.
+in the same run, from 20 threads too. Target: the gateway at least 0.5 x moto's rate. A third load
+sends a warm ballot's own DynamoDB requests (a read and a three-item transaction) straight to moto:
+the most the gateway could reach here, whatever the runner does.
 
-The two loads take turns (gateway, moto, gateway, ...) so a busy machine weighs on both alike. A
-first, uncounted load warms the function's environments (up to one per client, as Lambda would
-start them): the steady rate is what is compared; cold starts are bench.cold_start's to measure.
+The loads take turns (gateway, moto, ballot requests, gateway, ...) so a busy machine weighs on
+all alike. First, uncounted ballots warm the function's environments (one per client, as Lambda
+would start them): the steady rate is what is compared; cold starts are bench.cold_start's.
 """
 
 import random
@@ -17,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import boto3
 import requests
@@ -112,19 +115,22 @@ def _gateway_worker(
     return make
 
 
-def _moto_worker(stack: RunnerProcess, rounds: list[OpenRound]) -> Callable[[], Callable[[], bool]]:
+def _dynamodb(stack: RunnerProcess) -> tuple[Any, dict[str, str]]:
     info = live_runner_info(stack.paths)
     assert info is not None
-    table = info.resources["tables"]["BallotsTable"]
+    client = boto3.client(
+        "dynamodb",
+        endpoint_url=info.moto_endpoint,
+        region_name=region(),
+        aws_access_key_id=DUMMY_CREDENTIALS["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=DUMMY_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
+    )
+    return client, info.resources["tables"]
 
+
+def _moto_worker(stack: RunnerProcess, rounds: list[OpenRound]) -> Callable[[], Callable[[], bool]]:
     def make() -> Callable[[], bool]:
-        dynamodb = boto3.client(
-            "dynamodb",
-            endpoint_url=info.moto_endpoint,
-            region_name=region(),
-            aws_access_key_id=DUMMY_CREDENTIALS["AWS_ACCESS_KEY_ID"],
-            aws_secret_access_key=DUMMY_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
-        )
+        dynamodb, tables = _dynamodb(stack)
         chance = random.Random()
 
         def put() -> bool:
@@ -132,12 +138,63 @@ def _moto_worker(stack: RunnerProcess, rounds: list[OpenRound]) -> Callable[[], 
             item = ballot_item(
                 chosen, allocation(chance, chosen.priority_ids, chosen.budget), datetime.now(UTC)
             )
-            dynamodb.put_item(TableName=table, Item=item)
+            dynamodb.put_item(TableName=tables["BallotsTable"], Item=item)
             return True
 
         return put
 
     return make
+
+
+def _ballot_requests_worker(
+    stack: RunnerProcess, rounds: list[OpenRound]
+) -> Callable[[], Callable[[], bool]]:
+    """What a warm ballot asks of DynamoDB (store/ballots.py), sent straight to moto: a consistent
+    read of the voter's earlier ballot, then one transaction - the round still open, the ballot, its
+    receipt. No function, no gateway: the most the gateway could reach on this moto."""
+
+    def make() -> Callable[[], bool]:
+        dynamodb, tables = _dynamodb(stack)
+        chance = random.Random()
+
+        def cast() -> bool:
+            chosen = chance.choice(rounds)
+            item = ballot_item(
+                chosen, allocation(chance, chosen.priority_ids, chosen.budget), datetime.now(UTC)
+            )
+            key = {name: item[name] for name in ("round_key", "voter_hash")}
+            dynamodb.get_item(TableName=tables["BallotsTable"], Key=key, ConsistentRead=True)
+            round_key = {"area_id": {"S": chosen.area_id}, "round_id": {"S": chosen.round_id}}
+            receipt = {"receipt_hash": {"S": uuid.uuid4().hex}, **{k: item[k] for k in _RECEIPT_COPIES}}
+            dynamodb.transact_write_items(
+                TransactItems=[
+                    {
+                        "ConditionCheck": {
+                            "TableName": tables["RoundsTable"],
+                            "Key": round_key,
+                            "ConditionExpression": "attribute_exists(round_id) AND "
+                            "(attribute_not_exists(closed) OR closed = :no)",
+                            "ExpressionAttributeValues": {":no": {"BOOL": False}},
+                        }
+                    },
+                    {
+                        "Put": {
+                            "TableName": tables["BallotsTable"],
+                            "Item": item,
+                            "ConditionExpression": "attribute_not_exists(voter_hash)",
+                        }
+                    },
+                    {"Put": {"TableName": tables["ReceiptsTable"], "Item": receipt}},
+                ]
+            )
+            return True
+
+        return cast
+
+    return make
+
+
+_RECEIPT_COPIES = ("area_id", "round_id", "voter_hash", "ballot_id", "version")
 
 
 def _warm_up(stack: RunnerProcess, rounds: list[OpenRound]) -> None:
@@ -171,6 +228,7 @@ def measure(quick: bool = False) -> list[Row]:
     seconds, runs = (1.5, 1) if quick else (10.0, repeats(3))
     gateway: list[Load] = []
     moto: list[Load] = []
+    requests_only: list[Load] = []
     with (
         tempfile.TemporaryDirectory(prefix="bench-stack-") as folder,
         runner_process(Path(folder) / "state") as stack,
@@ -180,8 +238,10 @@ def measure(quick: bool = False) -> list[Row]:
         for _ in range(runs):
             gateway.append(_load(seconds, _gateway_worker(stack, rounds)))
             moto.append(_load(seconds, _moto_worker(stack, rounds)))
+            requests_only.append(_load(seconds, _ballot_requests_worker(stack, rounds)))
     through = median([load.rate for load in gateway])
     direct = median([load.rate for load in moto])
+    ceiling = median([load.rate for load in requests_only])
     ratio = through / direct if direct else 0.0
     return [
         row(
@@ -203,4 +263,12 @@ def measure(quick: bool = False) -> list[Row]:
         row(BENCH, "latency p95", 1000 * median([_percentile(g.latencies, 0.95) for g in gateway]), "ms"),
         row(BENCH, "ballots refused or failed", median([g.refused for g in gateway]), "ballots"),
         row(BENCH, f"moto PutItem on the ballots table, {CLIENTS} threads", direct, "items/s"),
+        row(
+            BENCH,
+            f"a ballot's own DynamoDB requests straight to moto, {CLIENTS} threads",
+            ceiling,
+            "ballots/s",
+            baseline="moto PutItem",
+            ratio=ceiling / direct if direct else 0.0,
+        ),
     ]

@@ -46,8 +46,8 @@ class _TablesNotCopied:
         return getattr(copy, name)
 
 
-def _keys(backend: Any, request: list[dict[str, Any]]) -> Iterator[tuple[Any, Any, Any]]:
-    """(table, hash key, range key) of each item the transaction names, where moto can find it."""
+def _keys(backend: Any, request: list[dict[str, Any]]) -> Iterator[tuple[str, Any, Any, Any]]:
+    """(action, table, hash key, range key) of each item the transaction names, where moto can find it."""
     for action in request:
         op_type, op = next(iter(action.items()))
         try:
@@ -56,7 +56,7 @@ def _keys(backend: Any, request: list[dict[str, Any]]) -> Iterator[tuple[Any, An
             hash_key, range_key = backend.get_keys_value(table, key)
         except Exception:  # moto refuses the action itself, with its own error
             continue
-        yield table, hash_key, range_key
+        yield op_type, table, hash_key, range_key
 
 
 def _put_back(kept: _Kept) -> None:
@@ -72,11 +72,17 @@ def _put_back(kept: _Kept) -> None:
         items[kept.hash_key][kept.range_key] = kept.item
 
 
+def _before(action: str, item: Any) -> Any:
+    """moto's Put and Delete replace an item object (the one kept is left as it was); only its
+    Update changes the item in place, so that one is copied."""
+    return copy.deepcopy(item) if action == "Update" else item
+
+
 @contextmanager
 def _undone_on_failure(backend: Any, request: list[dict[str, Any]]) -> Iterator[None]:
     kept = [
-        _Kept(table, hash_key, range_key, copy.deepcopy(table.get_item(hash_key, range_key)))
-        for table, hash_key, range_key in _keys(backend, request)
+        _Kept(table, hash_key, range_key, _before(action, table.get_item(hash_key, range_key)))
+        for action, table, hash_key, range_key in _keys(backend, request)
     ]
     streams = {
         id(k.table): (k.table.stream_shard, len(k.table.stream_shard.items))
