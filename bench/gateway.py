@@ -28,6 +28,7 @@ from local.runner_info import live_runner_info
 from local.template import region
 from local.testing import RunnerProcess, runner_process
 
+from bench import process_cpu
 from bench.common import Row, median, repeats, row
 from bench.seeding import OpenRound, allocation, ballot_item
 
@@ -229,14 +230,21 @@ def measure(quick: bool = False) -> list[Row]:
     gateway: list[Load] = []
     moto: list[Load] = []
     requests_only: list[Load] = []
+    spent: list[dict[str, float]] = []  # CPU ms per accepted ballot, by part, of each gateway load
     with (
         tempfile.TemporaryDirectory(prefix="bench-stack-") as folder,
         runner_process(Path(folder) / "state") as stack,
     ):
         rounds = _rounds(stack)
+        info = live_runner_info(stack.paths)
+        assert info is not None
         _warm_up(stack, rounds)
         for _ in range(runs):
+            before = process_cpu.by_part(info.pid, info.moto_pid)
             gateway.append(_load(seconds, _gateway_worker(stack, rounds)))
+            after = process_cpu.by_part(info.pid, info.moto_pid)
+            accepted = max(1, len(gateway[-1].latencies))
+            spent.append({part: 1000 * (after[part] - before[part]) / accepted for part in after})
             moto.append(_load(seconds, _moto_worker(stack, rounds)))
             requests_only.append(_load(seconds, _ballot_requests_worker(stack, rounds)))
     through = median([load.rate for load in gateway])
@@ -270,5 +278,14 @@ def measure(quick: bool = False) -> list[Row]:
             "ballots/s",
             baseline="moto PutItem",
             ratio=ceiling / direct if direct else 0.0,
+        ),
+        *(
+            row(
+                BENCH,
+                f"CPU per accepted ballot through the gateway: {part}",
+                median([s[part] for s in spent]),
+                "ms",
+            )
+            for part in ("moto", "workers", "runner")
         ),
     ]
