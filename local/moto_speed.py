@@ -32,19 +32,31 @@ def keep_per_request_lookups() -> None:
         return found[host]
 
     DomainDispatcherApplication.get_backend_for_host = get_backend_for_host  # type: ignore[method-assign]
+    _keep_parsed_conditions(models, table)
+
+
+def _keep_parsed_conditions(models: Any, table: Any) -> None:
     from moto.dynamodb import comparisons
     from moto.dynamodb import responses as dynamodb_responses
 
-    parsed = functools.lru_cache(maxsize=4096)(_parser_of(comparisons.create_condition_expression_parser))
+    create = comparisons.create_condition_expression_parser
+
+    @functools.lru_cache(maxsize=4096)
+    def parsed(expression: str | None, names: str, values: str) -> _Parsed:
+        return _parse(create, expression, json.loads(names), json.loads(values))
 
     def create_condition_expression_parser(expression: str | None, names: Any, values: Any) -> _Parsed:
-        return parsed(expression, json.dumps(names, sort_keys=True), json.dumps(values, sort_keys=True))
+        try:
+            key = json.dumps(names, sort_keys=True), json.dumps(values, sort_keys=True)
+        except TypeError:  # a value JSON cannot hold: parsed as moto would, and not kept
+            return _parse(create, expression, names, values)
+        return parsed(expression, *key)
 
     def get_filter_expression(expression: str | None, names: Any, values: Any) -> Any:
         return create_condition_expression_parser(expression, names, values).parse()
 
     dynamodb_responses.create_condition_expression_parser = create_condition_expression_parser  # type: ignore[assignment]
-    models.get_filter_expression = table.get_filter_expression = get_filter_expression  # type: ignore[assignment]
+    models.get_filter_expression = table.get_filter_expression = get_filter_expression
 
 
 class _Parsed:
@@ -67,10 +79,7 @@ class _Parsed:
         return list(self._values)
 
 
-def _parser_of(create: Callable[..., Any]) -> Callable[[str | None, str, str], _Parsed]:
-    def parse(expression: str | None, names: str, values: str) -> _Parsed:
-        parser = create(expression, json.loads(names), json.loads(values))
-        tree = parser.parse()
-        return _Parsed(tree, tuple(parser.expr_attr_names_found), tuple(parser.expr_attr_values_found))
-
-    return parse
+def _parse(create: Callable[..., Any], expression: str | None, names: Any, values: Any) -> _Parsed:
+    parser = create(expression, names, values)
+    tree = parser.parse()
+    return _Parsed(tree, tuple(parser.expr_attr_names_found), tuple(parser.expr_attr_values_found))

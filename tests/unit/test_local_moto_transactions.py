@@ -6,6 +6,7 @@ from typing import Any
 
 import boto3
 import pytest
+from local.moto_speed import keep_per_request_lookups
 from local.moto_transactions import undo_transactions_item_by_item
 from moto import mock_aws
 from moto.dynamodb import models
@@ -153,3 +154,47 @@ def test_a_transaction_that_succeeds_writes_every_item(dynamodb: Any) -> None:
     )
     assert _stored(dynamodb, "alice") == _item("alice", 2)
     assert _stored(dynamodb, "carol") == _item("carol", 1)
+
+
+@pytest.fixture
+def conditions_kept(monkeypatch: pytest.MonkeyPatch, dynamodb: Any) -> Any:
+    from moto.core import responses
+    from moto.dynamodb import responses as dynamodb_responses
+    from moto.dynamodb.models import table
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication
+
+    for owner, name in [
+        (responses, "method_names_from_class"),
+        (dynamodb_responses, "create_condition_expression_parser"),
+        (models, "get_filter_expression"),
+        (table, "get_filter_expression"),
+        (DomainDispatcherApplication, "get_backend_for_host"),
+    ]:
+        monkeypatch.setattr(owner, name, getattr(owner, name))
+    keep_per_request_lookups()
+    return dynamodb
+
+
+def test_a_kept_condition_is_judged_on_each_requests_own_values(conditions_kept: Any) -> None:
+    # Given alice's ballot at version 1, written over twice with the same condition text
+    client = conditions_kept
+    client.put_item(TableName=TABLE, Item=_item("alice", 1))
+    same_condition = "version = :expected"
+
+    def replace(expected: int, version: int) -> None:
+        client.put_item(
+            TableName=TABLE,
+            Item=_item("alice", version),
+            ConditionExpression=same_condition,
+            ExpressionAttributeValues={":expected": {"N": str(expected)}},
+        )
+
+    # When the first names version 1 and the second still names 1 (the item is at 2 by then)
+    replace(1, 2)
+    with pytest.raises(client.exceptions.ConditionalCheckFailedException):
+        replace(1, 3)
+
+    # Then only the first wrote; a third, naming 2, writes
+    assert _stored(client, "alice") == _item("alice", 2)
+    replace(2, 3)
+    assert _stored(client, "alice") == _item("alice", 3)
