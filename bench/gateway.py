@@ -1,10 +1,12 @@
 """End to end through the local gateway (`make run`'s stack) with 20 concurrent clients: accepted
 ballots per second and p50/p95 latency, against moto's own PutItem rate on the same ballots table
-in the same run, from 20 threads too. Target: the gateway at least 0.5 x moto's rate.
+in the same run, from 20 threads too. Target: the gateway at least 0.5 x moto's rate. A third load
+sends a warm ballot's own DynamoDB requests (a read and a three-item transaction) straight to moto:
+the most the gateway could reach here, whatever the runner does.
 
-The two loads take turns (gateway, moto, gateway, ...) so a busy machine weighs on both alike. A
-first, uncounted load warms the function's environments (up to one per client, as Lambda would
-start them): the steady rate is what is compared; cold starts are bench.cold_start's to measure.
+The loads take turns (gateway, moto, ballot requests, gateway, ...) so a busy machine weighs on
+all alike. First, uncounted ballots warm the function's environments (one per client, as Lambda
+would start them): the steady rate is what is compared; cold starts are bench.cold_start's.
 """
 
 import random
@@ -17,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import boto3
 import requests
@@ -25,6 +28,7 @@ from local.runner_info import live_runner_info
 from local.template import region
 from local.testing import RunnerProcess, runner_process
 
+from bench import process_cpu
 from bench.common import Row, median, repeats, row
 from bench.seeding import OpenRound, allocation, ballot_item
 
@@ -86,7 +90,9 @@ def _rounds(stack: RunnerProcess) -> list[OpenRound]:
     return rounds
 
 
-def _gateway_worker(stack: RunnerProcess, rounds: list[OpenRound]) -> Callable[[], Callable[[], bool]]:
+def _gateway_worker(
+    stack: RunnerProcess, rounds: list[OpenRound], timeout: float | None = 60
+) -> Callable[[], Callable[[], bool]]:
     def make() -> Callable[[], bool]:
         session = requests.Session()
         chance = random.Random()
@@ -99,7 +105,7 @@ def _gateway_worker(stack: RunnerProcess, rounds: list[OpenRound]) -> Callable[[
             }
             try:
                 answer = session.post(
-                    f"{stack.url}/api/areas/{chosen.area_id}/ballots", json=body, timeout=60
+                    f"{stack.url}/api/areas/{chosen.area_id}/ballots", json=body, timeout=timeout
                 )
             except requests.RequestException:
                 return False
@@ -110,19 +116,22 @@ def _gateway_worker(stack: RunnerProcess, rounds: list[OpenRound]) -> Callable[[
     return make
 
 
-def _moto_worker(stack: RunnerProcess, rounds: list[OpenRound]) -> Callable[[], Callable[[], bool]]:
+def _dynamodb(stack: RunnerProcess) -> tuple[Any, dict[str, str]]:
     info = live_runner_info(stack.paths)
     assert info is not None
-    table = info.resources["tables"]["BallotsTable"]
+    client = boto3.client(
+        "dynamodb",
+        endpoint_url=info.moto_endpoint,
+        region_name=region(),
+        aws_access_key_id=DUMMY_CREDENTIALS["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=DUMMY_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
+    )
+    return client, info.resources["tables"]
 
+
+def _moto_worker(stack: RunnerProcess, rounds: list[OpenRound]) -> Callable[[], Callable[[], bool]]:
     def make() -> Callable[[], bool]:
-        dynamodb = boto3.client(
-            "dynamodb",
-            endpoint_url=info.moto_endpoint,
-            region_name=region(),
-            aws_access_key_id=DUMMY_CREDENTIALS["AWS_ACCESS_KEY_ID"],
-            aws_secret_access_key=DUMMY_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
-        )
+        dynamodb, tables = _dynamodb(stack)
         chance = random.Random()
 
         def put() -> bool:
@@ -130,12 +139,85 @@ def _moto_worker(stack: RunnerProcess, rounds: list[OpenRound]) -> Callable[[], 
             item = ballot_item(
                 chosen, allocation(chance, chosen.priority_ids, chosen.budget), datetime.now(UTC)
             )
-            dynamodb.put_item(TableName=table, Item=item)
+            dynamodb.put_item(TableName=tables["BallotsTable"], Item=item)
             return True
 
         return put
 
     return make
+
+
+def _ballot_requests_worker(
+    stack: RunnerProcess, rounds: list[OpenRound]
+) -> Callable[[], Callable[[], bool]]:
+    """What a warm ballot asks of DynamoDB (store/ballots.py), sent straight to moto: a consistent
+    read of the voter's earlier ballot, then one transaction - the round still open, the ballot, its
+    receipt. No function, no gateway: the most the gateway could reach on this moto."""
+
+    def make() -> Callable[[], bool]:
+        dynamodb, tables = _dynamodb(stack)
+        chance = random.Random()
+
+        def cast() -> bool:
+            chosen = chance.choice(rounds)
+            item = ballot_item(
+                chosen, allocation(chance, chosen.priority_ids, chosen.budget), datetime.now(UTC)
+            )
+            key = {name: item[name] for name in ("round_key", "voter_hash")}
+            dynamodb.get_item(TableName=tables["BallotsTable"], Key=key, ConsistentRead=True)
+            round_key = {"area_id": {"S": chosen.area_id}, "round_id": {"S": chosen.round_id}}
+            receipt = {"receipt_hash": {"S": uuid.uuid4().hex}, **{k: item[k] for k in _RECEIPT_COPIES}}
+            dynamodb.transact_write_items(
+                TransactItems=[
+                    {
+                        "ConditionCheck": {
+                            "TableName": tables["RoundsTable"],
+                            "Key": round_key,
+                            "ConditionExpression": "attribute_exists(round_id) AND "
+                            "(attribute_not_exists(closed) OR closed = :no)",
+                            "ExpressionAttributeValues": {":no": {"BOOL": False}},
+                        }
+                    },
+                    {
+                        "Put": {
+                            "TableName": tables["BallotsTable"],
+                            "Item": item,
+                            "ConditionExpression": "attribute_not_exists(voter_hash)",
+                        }
+                    },
+                    {"Put": {"TableName": tables["ReceiptsTable"], "Item": receipt}},
+                ]
+            )
+            return True
+
+        return cast
+
+    return make
+
+
+_RECEIPT_COPIES = ("area_id", "round_id", "voter_hash", "ballot_id", "version")
+
+
+def _warm_up(stack: RunnerProcess, rounds: list[OpenRound]) -> None:
+    """CLIENTS ballots at once, not counted and waited for however long they take, until all are
+    accepted: each environment they start has finished its cold start (on a loaded machine a
+    worker's imports can outlast a request's timeout and would then fall in the measured load)."""
+    cast = _gateway_worker(stack, rounds, timeout=None)
+    together = threading.Barrier(CLIENTS)
+    accepted: list[bool] = []
+
+    def client() -> None:
+        work = cast()
+        together.wait()
+        accepted.append(work())
+
+    while len(accepted) < CLIENTS or not all(accepted):
+        accepted.clear()
+        threads = [threading.Thread(target=client, daemon=True) for _ in range(CLIENTS)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -147,17 +229,27 @@ def measure(quick: bool = False) -> list[Row]:
     seconds, runs = (1.5, 1) if quick else (10.0, repeats(3))
     gateway: list[Load] = []
     moto: list[Load] = []
+    requests_only: list[Load] = []
+    spent: list[dict[str, float]] = []  # CPU ms per accepted ballot, by part, of each gateway load
     with (
         tempfile.TemporaryDirectory(prefix="bench-stack-") as folder,
         runner_process(Path(folder) / "state") as stack,
     ):
         rounds = _rounds(stack)
-        _load(seconds, _gateway_worker(stack, rounds))  # warm-up, not counted
+        info = live_runner_info(stack.paths)
+        assert info is not None
+        _warm_up(stack, rounds)
         for _ in range(runs):
+            before = process_cpu.by_part(info.pid, info.moto_pid)
             gateway.append(_load(seconds, _gateway_worker(stack, rounds)))
+            after = process_cpu.by_part(info.pid, info.moto_pid)
+            accepted = max(1, len(gateway[-1].latencies))
+            spent.append({part: 1000 * (after[part] - before[part]) / accepted for part in after})
             moto.append(_load(seconds, _moto_worker(stack, rounds)))
+            requests_only.append(_load(seconds, _ballot_requests_worker(stack, rounds)))
     through = median([load.rate for load in gateway])
     direct = median([load.rate for load in moto])
+    ceiling = median([load.rate for load in requests_only])
     ratio = through / direct if direct else 0.0
     return [
         row(
@@ -179,4 +271,21 @@ def measure(quick: bool = False) -> list[Row]:
         row(BENCH, "latency p95", 1000 * median([_percentile(g.latencies, 0.95) for g in gateway]), "ms"),
         row(BENCH, "ballots refused or failed", median([g.refused for g in gateway]), "ballots"),
         row(BENCH, f"moto PutItem on the ballots table, {CLIENTS} threads", direct, "items/s"),
+        row(
+            BENCH,
+            f"a ballot's own DynamoDB requests straight to moto, {CLIENTS} threads",
+            ceiling,
+            "ballots/s",
+            baseline="moto PutItem",
+            ratio=ceiling / direct if direct else 0.0,
+        ),
+        *(
+            row(
+                BENCH,
+                f"CPU per accepted ballot through the gateway: {part}",
+                median([s[part] for s in spent]),
+                "ms",
+            )
+            for part in ("moto", "workers", "runner")
+        ),
     ]

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from local import snapshot
+from local.moto_speed import keep_per_request_lookups
+from local.moto_transactions import undo_transactions_item_by_item
 from local.recording import is_read_only_target
 
 SNAPSHOT_ROUTE = "/_local/snapshot"
@@ -199,7 +201,9 @@ def main(port: str) -> None:
     state.load()
     _record_changes_only(state)
     _gate_requests(state)
-    atomic_dynamodb_writes()
+    undo_transactions_item_by_item()
+    keep_per_request_lookups()
+    atomic_dynamodb_writes()  # last: its lock holds a whole transaction, its undoing included
     _exit_with_parent()
     threading.Thread(target=state.keep_taking, name="snapshots", daemon=True).start()
     os.environ.setdefault("MOTO_PORT", port)  # as moto.server does: some answers name the port

@@ -41,3 +41,11 @@ def test_the_quick_bench_prints_its_table_and_writes_a_row_of_each_bench(tmp_pat
     for name in ELSEWHERE:
         assert name in benches or f"{name}: skipped" in done.stdout
     assert any(row["case"].endswith("a month of nights: total") and row["value"] > 0 for row in rows)
+    # and the gateway is set against moto's PutItem, as is a ballot's own requests sent straight to moto
+    gateway = {row["case"]: row for row in rows if row["bench"] == "gateway"}
+    through = next(row for case, row in gateway.items() if case.startswith("ballots accepted through"))
+    ceiling = next(
+        row for case, row in gateway.items() if case.startswith("a ballot's own DynamoDB requests")
+    )
+    assert through["baseline"] == ceiling["baseline"] == "moto PutItem"
+    assert through["ratio"] > 0 and ceiling["ratio"] > 0
