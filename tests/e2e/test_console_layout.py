@@ -27,6 +27,7 @@ def views(references: dict[str, str]) -> dict[str, tuple[str, str]]:
         "taskings": ("#/taskings", "#taskings-count"),
         "tasking": (f"#/taskings/{references['en']}", "#tasking-body .facts"),
         "currency": ("#/currency", "#currency table"),
+        "ballots": ("#/ballots", "#stall-shares input"),
         "areas": ("#/areas", "#areas table"),
         "area": ("#/areas/conwy", "#area-form"),
         "subscriptions": ("#/subscriptions", "#subs-list :is(table, p)"),

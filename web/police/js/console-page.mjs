@@ -6,7 +6,7 @@ import { setText } from '../../js/dom.mjs';
 import { otherLang } from '../../js/i18n.mjs';
 import { routeHref } from '../../js/router.mjs';
 
-const VIEWS = ['sign-in', 'home', 'proposals', 'taskings', 'tasking', 'currency', 'areas', 'area', 'subscriptions',
+const VIEWS = ['sign-in', 'home', 'proposals', 'taskings', 'tasking', 'currency', 'ballots', 'areas', 'area', 'subscriptions',
   'forbidden', 'missing'];
 
 export class ConsolePage {

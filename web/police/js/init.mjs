@@ -20,6 +20,7 @@ const COMPONENTS = {
   taskings: () => import('./components/taskings.mjs').then((m) => m.Taskings),
   tasking: () => import('./components/tasking.mjs').then((m) => m.Tasking),
   currency: () => import('./components/currency.mjs').then((m) => m.Currency),
+  'take-ballot': () => import('./components/take-ballot.mjs').then((m) => m.TakeBallot),
   areas: () => import('./components/areas.mjs').then((m) => m.Areas),
   'area-edit': () => import('./components/area-edit.mjs').then((m) => m.AreaEdit),
   subscriptions: () => import('./components/subscriptions.mjs').then((m) => m.Subscriptions),

@@ -52,6 +52,9 @@ export class PoliceApi extends Api {
 
   outcome(reference, outcome) { return this.request(`/admin/taskings/${enc(reference)}/outcome`, json('POST', { outcome })); }
 
+  /** A resident's ballot an officer takes ({postcode, phone | paperReference, allocations, ageBand?}): the receipt. */
+  takeBallot(areaId, ballot) { return this.request(`/admin/areas/${enc(areaId)}/ballots`, json('POST', ballot)); }
+
   currency() { return this.get('/admin/currency'); }
 
   adminAreas() { return this.get('/admin/areas'); }

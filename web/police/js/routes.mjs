@@ -4,10 +4,11 @@
  *   #/proposals              the moderation queue
  *   #/taskings[/<reference>] your district's taskings, or one of them (the link the email gives)
  *   #/currency               how old each area's current tasking is
+ *   #/ballots                take a resident's ballot (an officer at a street stall, a meeting, on the phone)
  *   #/areas[/<id>]           the areas, or one to edit
  *   #/subscriptions          who hears of an area's taskings */
 
-const VIEWS = new Set(['proposals', 'taskings', 'currency', 'areas', 'subscriptions', 'sign-in']);
+const VIEWS = new Set(['proposals', 'taskings', 'currency', 'ballots', 'areas', 'subscriptions', 'sign-in']);
 
 export function parseConsoleHash(hash) {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map((p) => {

@@ -11,12 +11,13 @@ const VIEW_GROUPS = {
   taskings: ['officer', 'admin'],
   tasking: ['officer', 'admin'],
   currency: ['officer', 'admin'],
+  ballots: ['officer', 'admin'],
   areas: ['admin'],
   area: ['admin'],
   subscriptions: ['admin'],
 };
 
-export const NAV_VIEWS = ['home', 'proposals', 'taskings', 'currency', 'areas', 'subscriptions'];
+export const NAV_VIEWS = ['home', 'proposals', 'taskings', 'currency', 'ballots', 'areas', 'subscriptions'];
 
 /** Why sign-in failed, as the catalogue words it (police.signIn.error.<code>). */
 export class SignInError extends Error {

@@ -242,10 +242,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "penderfyniad.",
     },
     "not_a_uk_mobile": {
-        "en": "Enter a UK mobile number, such as 07700 900123. Landlines, and numbers from Jersey, "
+        "en": "Enter a UK mobile number: 11 digits starting 07. Landlines, and numbers from Jersey, "
         "Guernsey or the Isle of Man, cannot be used.",
-        "cy": "Rhowch rif ffôn symudol yn y DU, fel 07700 900123. Does dim modd defnyddio llinellau tir, "
-        "na rhifau o Jersey, Guernsey neu Ynys Manaw.",
+        "cy": "Rhowch rif ffôn symudol yn y DU: 11 digid yn dechrau gyda 07. Does dim modd defnyddio "
+        "llinellau tir, na rhifau o Jersey, Guernsey neu Ynys Manaw.",
     },
     "invalid_verification": {
         "en": "To get a code, send a UK mobile number, the area, the language (en or cy) and this "
