@@ -103,7 +103,8 @@ class Console:
 
     def audit(self, name: str, problems: dict[str, list[str]]) -> None:
         """A screenshot under screenshots/ and axe's serious or critical findings, if any."""
-        self.page.wait_for_timeout(150)  # let focus rings settle for the picture
+        # the picture once every transition (focus rings) has finished
+        self.page.evaluate("() => Promise.all(document.getAnimations().map((a) => a.finished))")
         width = self.page.viewport_size["width"] if self.page.viewport_size else 0
         self.page.screenshot(
             path=str(SCREENSHOTS / f"console-{name}-{self.lang}-{width}.png"), full_page=True

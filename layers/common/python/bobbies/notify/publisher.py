@@ -1,9 +1,10 @@
 """Where taskings go: SNS on AWS and locally; an in-memory list in unit tests."""
 
 import json
-from typing import Any, Protocol
+from typing import Protocol
 
 from bobbies.notify.render import TaskingMessage
+from bobbies.notify.sns import SnsTopic
 
 
 class Publisher(Protocol):
@@ -27,19 +28,7 @@ def per_protocol(message: TaskingMessage) -> dict[str, str]:
     }
 
 
-class SnsPublisher:
-    def __init__(self, topic_arn: str, client: Any = None) -> None:
-        self.topic_arn = topic_arn
-        self._client = client
-
-    @property
-    def client(self) -> Any:
-        if self._client is None:
-            import boto3  # made on the first tasking to publish: most nights have none
-
-            self._client = boto3.client("sns")
-        return self._client
-
+class SnsPublisher(SnsTopic):
     def publish(self, message: TaskingMessage) -> None:
         """One publication per language (TaskingMessage.in_each_language): a team's filter policy
         names its language, so each team gets one; a subscriber filtering on neither gets both,

@@ -11,6 +11,7 @@ from botocore.exceptions import ClientError
 
 from bobbies.domain.errors import Conflict, InvalidInput, NotFound
 from bobbies.domain.teams import PROTOCOLS, Scope, TeamSubscription, scope_of
+from bobbies.notify.sns import SnsTopic
 
 # SNS lists an email subscription not yet confirmed with this in place of its ARN.
 PENDING = "PendingConfirmation"
@@ -26,19 +27,7 @@ class Subscribed:
     pending: bool
 
 
-class TeamSubscriptions:
-    def __init__(self, topic_arn: str, client: Any = None) -> None:
-        self.topic_arn = topic_arn
-        self._client = client
-
-    @property
-    def client(self) -> Any:
-        if self._client is None:
-            import boto3
-
-            self._client = boto3.client("sns")
-        return self._client
-
+class TeamSubscriptions(SnsTopic):
     def _arn(self, subscription_id: str) -> str:
         if not _ID.fullmatch(subscription_id):
             raise NotFound("subscription_not_found")
