@@ -1,6 +1,6 @@
 """The text message that carries a resident's confirmation code."""
 
-# The text with a code (one SMS segment in each language: tests/unit/test_verification_domain.py).
+# The text with a code (one SMS segment in each language: tests/unit/test_verification.py).
 SMS_CODE: dict[str, str] = {
     "en": "{code} is your Balance Your Bobbies code. It works for 10 minutes. The police will never "
     "ask you for it.",
