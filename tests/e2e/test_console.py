@@ -232,6 +232,10 @@ def test_an_officer_acknowledges_a_tasking_reports_progress_and_closes_it(
     console.audit("taskings", problems)
     console.open("#/currency")
     expect(console.view("currency").locator("table")).to_contain_text(references[lang])
+    # (an area with no tasking is flagged in its age cell, the words of the flag and not a stray object)
+    stale_age = console.view("currency").locator("tr.stale td").last
+    expect(stale_age.locator(".tag-alert")).to_have_text(console.say("police.currency.stale"))
+    expect(stale_age).not_to_contain_text("object")
     console.audit("currency", problems)
     assert problems == {}
 

@@ -2,8 +2,9 @@
 
 import pytest
 
-from bobbies.domain.ballot import check_allocations, check_voter_token, counted, digest, voter_hash
+from bobbies.domain.ballot import check_allocations, check_voter_token, counted, digest
 from bobbies.domain.errors import InvalidInput
+from bobbies.domain.verification import round_key, voter_key
 
 ON_BALLOT = ["speeding", "drugs", "asb"]
 
@@ -48,9 +49,13 @@ def test_voter_tokens_that_are_not_opaque_url_safe_strings_are_refused(token: st
         check_voter_token(token)
 
 
-def test_the_voter_hash_is_keyed_and_never_contains_the_token() -> None:
+def test_the_voter_key_is_keyed_by_the_round_and_never_contains_the_token() -> None:
     token = "resident-token-0123456789"
-    hashed = voter_hash(b"key-one", token)
-    assert token not in hashed
-    assert hashed == voter_hash(b"key-one", token)
-    assert hashed != voter_hash(b"key-two", token)
+    key = round_key(b"voter-secret", b"round-one-secret")
+    stored = voter_key(key, "bangor", "r1", token)
+    assert token not in stored
+    assert stored == voter_key(key, "bangor", "r1", token)
+    # another round's key, or another area or round, cannot be joined to it
+    assert stored != voter_key(round_key(b"voter-secret", b"round-two-secret"), "bangor", "r1", token)
+    assert stored != voter_key(key, "caernarfon", "r1", token)
+    assert stored != voter_key(key, "bangor", "r2", token)

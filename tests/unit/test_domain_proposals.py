@@ -4,7 +4,6 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bobbies.domain.ballot import voter_hash
 from bobbies.domain.errors import DomainError
 from bobbies.domain.proposals import (
     DESCRIPTION_MOST,
@@ -16,6 +15,7 @@ from bobbies.domain.proposals import (
     proposer_hash,
     shown_reference,
 )
+from bobbies.domain.verification import round_key, voter_key
 
 W_HAT = "w\u0302"  # "ŵ" as some keyboards send it: w and a combining circumflex
 
@@ -95,8 +95,10 @@ def test_what_cannot_be_a_reference_is_none(typed: str) -> None:
 
 
 def test_the_proposer_s_hash_is_not_their_ballot_s() -> None:
+    # proposals hash with the stack's voter secret; ballots with the round's key made from it
     key, token = b"k" * 32, "resident-token-0123456789abcdef"
-    assert proposer_hash(key, token) != voter_hash(key, token)
+    for ballot_key in (round_key(key, b"round-secret"), key):
+        assert proposer_hash(key, token) != voter_key(ballot_key, "bangor", "r1", token)
     assert proposer_hash(key, token) == proposer_hash(key, token)
     assert token not in proposer_hash(key, token)
 

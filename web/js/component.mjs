@@ -85,3 +85,16 @@ export class Latest {
     return () => mine === this.n;
   }
 }
+
+/** Starts every component in `scope` (itself included) not started yet, in document order, so a view
+ * hears of a route before its parts do; `components` maps a data-module's name to its class's loader. */
+export async function startComponents(app, scope, components) {
+  const roots = [...(scope.matches('[data-module]') ? [scope] : []), ...scope.querySelectorAll('[data-module]')]
+    .filter((el) => !el.dataset.moduleStarted);
+  const classes = await Promise.all(roots.map((el) => {
+    const load = components[el.dataset.module];
+    if (!load) throw new Error(`no component called ${el.dataset.module}`);
+    return load();
+  }));
+  roots.forEach((el, i) => { if (!el.dataset.moduleStarted) new classes[i](el, app); });
+}

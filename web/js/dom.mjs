@@ -2,7 +2,8 @@
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** An element with attributes ("class", "text" and the rest) and children; null/false/'' are skipped. */
+/** An element with attributes ("class", "text" and the rest) and children, in arrays nested as deep as
+ * need be; null/false/'' are skipped. */
 export function h(tag, props, ...kids) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(props || {})) {
@@ -11,7 +12,7 @@ export function h(tag, props, ...kids) {
     else if (k === 'text') el.textContent = v;
     else el.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const kid of kids.flat()) {
+  for (const kid of kids.flat(Infinity)) {
     if (kid != null && kid !== false && kid !== '') el.append(kid.nodeType ? kid : String(kid));
   }
   return el;

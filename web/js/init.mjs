@@ -3,6 +3,7 @@
  * so a first visit fetches only what its view needs). Components reach each other only through `app`. */
 
 import { Api } from './api.mjs';
+import { startComponents } from './component.mjs';
 import { I18n, initialLang, otherLang } from './i18n.mjs';
 import { Page } from './page.mjs';
 import { Router } from './router.mjs';
@@ -28,17 +29,9 @@ const COMPONENTS = {
   'verify-phone': () => import('./components/verify-phone.mjs').then((m) => m.VerifyPhone),
 };
 
-/** Starts every component in `scope` (itself included) not started yet, in document order, so a
- * view hears of a route before its parts do. */
-export async function initAll(app, scope) {
-  const roots = [...(scope.matches('[data-module]') ? [scope] : []), ...scope.querySelectorAll('[data-module]')]
-    .filter((el) => !el.dataset.moduleStarted);
-  const classes = await Promise.all(roots.map((el) => {
-    const load = COMPONENTS[el.dataset.module];
-    if (!load) throw new Error(`no component called ${el.dataset.module}`);
-    return load();
-  }));
-  roots.forEach((el, i) => { if (!el.dataset.moduleStarted) new classes[i](el, app); });
+/** Starts the components in `scope` not started yet (a view and its parts, or the header). */
+export function initAll(app, scope) {
+  return startComponents(app, scope, COMPONENTS);
 }
 
 async function start() {

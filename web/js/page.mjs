@@ -1,7 +1,8 @@
 /* The page around the components: which view shows, the loading line, the document title, the
  * words written into index.html (data-i18n), the skip link and the "not found" view.
  * Only the view on show is in the document: the others are kept aside (their components still
- * hold them), so nothing of a view not on show reaches a screen reader, a checker or a search. */
+ * hold them), so nothing of a view not on show reaches a screen reader, a checker or a search.
+ * The police console uses it too, with its own views and name. */
 
 import { setText } from './dom.mjs';
 import { otherLang } from './i18n.mjs';
@@ -10,20 +11,22 @@ import { routeHref } from './router.mjs';
 const VIEWS = ['home', 'ballot', 'results', 'receipt', 'suggest', 'suggestion', 'missing'];
 
 export class Page {
-  constructor(i18n) {
+  /** views: the names of the views in index.html (each #view-<name>); appName: the catalogue key of the
+   * name after a view's words in the tab. */
+  constructor(i18n, { views = VIEWS, appName = 'appName' } = {}) {
     this.i18n = i18n;
+    this.appName = appName;
     this.titleText = () => '';
     this.loadingLine = document.getElementById('loading');
     this.main = document.getElementById('main');
     for (const a of document.querySelectorAll('a[href^="#/"]')) a.href = routeHref(a.getAttribute('href'));
-    this.views = new Map(VIEWS.map((v) => [v, document.getElementById(`view-${v}`)]));
+    this.views = new Map(views.map((v) => [v, document.getElementById(`view-${v}`)]));
     for (const el of this.views.values()) el.remove();
     i18n.addEventListener('change', () => this.applyStatic());
     document.querySelector('.skip-link').addEventListener('click', (ev) => {
       ev.preventDefault();
-      const main = document.getElementById('main');
-      main.focus();
-      main.scrollIntoView();
+      this.main.focus();
+      this.main.scrollIntoView();
     });
   }
 
@@ -52,7 +55,7 @@ export class Page {
   title(text) {
     this.titleText = text;
     const words = text();
-    const app = this.i18n.t('appName');
+    const app = this.i18n.t(this.appName);
     document.title = words ? `${words} | ${app}` : app;
   }
 
@@ -62,7 +65,7 @@ export class Page {
   }
 
   isShowing(name) {
-    return this.views.get(name).isConnected;
+    return this.views.get(name)?.isConnected;
   }
 
   loading(on) {

@@ -3,13 +3,18 @@
  * in place of the one asked for (which follows once signed in, so the email's link to a tasking still
  * lands on it); a view the officer's groups may not use shows why instead. */
 
+import { startComponents } from '../../js/component.mjs';
 import { I18n, initialLang, otherLang } from '../../js/i18n.mjs';
+import { Page } from '../../js/page.mjs';
 import { Router } from '../../js/router.mjs';
 import { store } from '../../js/store.mjs';
-import { ConsolePage } from './console-page.mjs';
 import { PoliceApi } from './police-api.mjs';
 import { parseConsoleHash } from './routes.mjs';
 import { Session } from './session.mjs';
+
+/** The views in index.html (each #view-<name>); only the one on show is in the document. */
+const VIEWS = ['sign-in', 'home', 'proposals', 'taskings', 'tasking', 'currency', 'ballots', 'areas', 'area', 'subscriptions',
+  'forbidden', 'missing'];
 
 const COMPONENTS = {
   'language-switch': () => import('../../js/components/language-switch.mjs').then((m) => m.LanguageSwitch),
@@ -27,11 +32,8 @@ const COMPONENTS = {
   'plain-view': () => import('./components/plain-view.mjs').then((m) => m.PlainView),
 };
 
-async function initAll(app, scope) {
-  const roots = [...(scope.matches('[data-module]') ? [scope] : []), ...scope.querySelectorAll('[data-module]')]
-    .filter((el) => !el.dataset.moduleStarted);
-  const classes = await Promise.all(roots.map((el) => COMPONENTS[el.dataset.module]()));
-  roots.forEach((el, i) => { if (!el.dataset.moduleStarted) new classes[i](el, app); });
+function initAll(app, scope) {
+  return startComponents(app, scope, COMPONENTS);
 }
 
 /** The route a hash names, after the sign-in gate and the groups' check. */
@@ -60,7 +62,7 @@ async function start() {
     i18n,
     session,
     api: new PoliceApi(root.dataset.api || '/api', () => i18n.lang, session),
-    page: new ConsolePage(i18n),
+    page: new Page(i18n, { views: VIEWS, appName: 'police.title' }),
     events: new EventTarget(),
     prepare: (view) => initAll(app, app.page.view(view)),
   };

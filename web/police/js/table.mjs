@@ -3,6 +3,7 @@
  * row out as a block, every value still shows - and is read - with its heading. */
 
 import { h } from '../../js/dom.mjs';
+import { AnswerView } from './view.mjs';
 
 /** headings: the columns' words ('' for none); rows: [{cells, class}], the first cell the row's heading. */
 export function dataTable(caption, headings, rows) {
@@ -12,4 +13,17 @@ export function dataTable(caption, headings, rows) {
     h('tbody', null, ...rows.map((row) => h('tr', { class: row.class || null }, ...row.cells.map((cell, i) => (i === 0
       ? h('th', { scope: 'row' }, cell)
       : h('td', { 'data-label': headings[i] || null }, cell)))))));
+}
+
+/** A view of one answer shown as a table: its h1 and lede (police.<name>.title and .intro) above the
+ * table's box (#<name>). */
+export class TableView extends AnswerView {
+  constructor(root, app, name) {
+    super(root, app, name);
+    root.append(
+      h('h1', { id: `${name}-title`, tabindex: '-1', 'data-i18n': `police.${name}.title` }),
+      h('p', { class: 'lede', 'data-i18n': `police.${name}.intro` }),
+      h('div', { id: name, class: 'table-wrap' }));
+    this.words();
+  }
 }

@@ -59,3 +59,48 @@ export async function busy(buttons, work) {
     for (const b of buttons) b.removeAttribute('aria-disabled');
   }
 }
+
+/** A view of one answer (`fetch`): a loading line while it comes, the failure with a button that asks
+ * again, else the answer painted by `draw`; an answer that comes back after the console moved on is
+ * dropped. */
+export class AnswerView extends ConsoleView {
+  constructor(root, app, name) {
+    super(root, app, name);
+    this.data = null; // the answer, or {error}
+  }
+
+  /** The answer to show. */
+  async fetch() {
+    return {};
+  }
+
+  /** Where the answer goes: by default the element with the view's name as its id. */
+  box() {
+    return this.$(this.name);
+  }
+
+  /** Paints the answer into its box. */
+  draw() {}
+
+  async enter(route, current) {
+    this.data = null; // never the last answer while asking again (after signing in as someone else, say)
+    this.render();
+    let data;
+    try {
+      data = await this.fetch();
+    } catch (error) {
+      data = { error };
+    }
+    if (!current()) return;
+    this.data = data;
+    this.render();
+  }
+
+  render() {
+    const box = this.box();
+    const { data } = this;
+    if (!data) box.replaceChildren(h('p', { class: 'hint' }, this.t('loading')));
+    else if (data.error) this.failed(box, data.error, () => this.enter({}, this.latest.next()));
+    else this.draw(box, data);
+  }
+}

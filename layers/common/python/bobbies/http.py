@@ -7,6 +7,7 @@ in Welsh when the request asks for it (Accept-Language: cy).
 import base64
 import binascii
 import json
+import re
 from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response, content_types
@@ -58,6 +59,17 @@ STATUS: dict[type[Refusal], int] = {
 }
 
 
+# The routes that take a ballot: the residents' own, and the one an officer takes for a resident. A refusal
+# there is a refused ballot, counted as BallotsRejected by its code beside BallotsAccepted (the dashboard's
+# Ballots widget); the other routes' refusals (a moderation decision, a code asked for) are not ballots.
+BALLOT_ROUTE = re.compile(r"/api(/admin)?/areas/[^/]+/ballots")
+
+
+def count_refused_ballot(method: str | None, path: str | None, code: str) -> None:
+    if method == "POST" and BALLOT_ROUTE.fullmatch(path or ""):
+        count_by("BallotsRejected", "reason", code)
+
+
 def language(headers: dict[str, str] | None) -> str:
     accepted = {key.lower(): value for key, value in (headers or {}).items()}.get("accept-language", "")
     return "cy" if accepted.strip().lower().startswith("cy") else "en"
@@ -87,8 +99,7 @@ def make_resolver() -> APIGatewayRestResolver:
     app = APIGatewayRestResolver()
 
     def reply(status: int, code: str, headers: dict[str, str] | None = None) -> Response:
-        if app.current_event.http_method == "POST":
-            count_by("BallotsRejected", "reason", code)
+        count_refused_ballot(app.current_event.http_method, app.current_event.path, code)
         lang = language(app.current_event.headers)
         return Response(
             status_code=status,
@@ -188,7 +199,7 @@ def resolve(app: APIGatewayRestResolver, event: dict[str, Any], context: Any) ->
     try:
         event = checked_body(event)
     except (Malformed, TransportError) as problem:
-        count_by("BallotsRejected", "reason", problem.code)
+        count_refused_ballot(event.get("httpMethod"), event.get("path"), problem.code)
         return {
             "statusCode": status_of(problem),
             "headers": {"Content-Type": content_types.APPLICATION_JSON},

@@ -4,8 +4,7 @@
 import { h } from '../../../js/dom.mjs';
 import { routeHref } from '../../../js/router.mjs';
 import { areaEditPath } from '../routes.mjs';
-import { dataTable } from '../table.mjs';
-import { ConsoleView } from '../view.mjs';
+import { TableView, dataTable } from '../table.mjs';
 import { districtName } from './who-am-i.mjs';
 
 /** "10 (11 from the next round)": a setting now, and what it becomes when the next round starts. */
@@ -14,39 +13,17 @@ export function setting(t, area, key) {
   return next != null && next !== area[key] ? t('police.areas.changing', { now: area[key], next }) : String(area[key] ?? '');
 }
 
-export class Areas extends ConsoleView {
+export class Areas extends TableView {
   constructor(root, app) {
     super(root, app, 'areas');
-    this.data = null;
-    root.append(
-      h('h1', { id: 'areas-title', tabindex: '-1', 'data-i18n': 'police.areas.title' }),
-      h('p', { class: 'lede', 'data-i18n': 'police.areas.intro' }),
-      h('div', { id: 'areas', class: 'table-wrap' }));
-    this.words();
   }
 
-  async enter(route, current) {
-    this.data = null;
-    this.render();
-    try {
-      this.data = await this.api.adminAreas();
-    } catch (error) {
-      this.data = { error };
-    }
-    if (current()) this.render();
+  fetch() {
+    return this.api.adminAreas();
   }
 
-  render() {
-    const box = this.$('areas');
-    const { data, i18n } = this;
-    if (!data) {
-      box.replaceChildren(h('p', { class: 'hint' }, this.t('loading')));
-      return;
-    }
-    if (data.error) {
-      this.failed(box, data.error, () => this.enter({}, this.latest.next()));
-      return;
-    }
+  draw(box, data) {
+    const { i18n } = this;
     const t = (k, v) => this.t(k, v);
     const areas = [...(data.areas || [])].sort((a, b) => i18n.loc(a.name).localeCompare(i18n.loc(b.name), i18n.lang));
     box.replaceChildren(dataTable(t('police.areas.title'),

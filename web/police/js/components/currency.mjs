@@ -5,43 +5,20 @@
 import { h } from '../../../js/dom.mjs';
 import { routeHref } from '../../../js/router.mjs';
 import { taskingPath } from '../routes.mjs';
-import { dataTable } from '../table.mjs';
-import { ConsoleView } from '../view.mjs';
+import { TableView, dataTable } from '../table.mjs';
 import { districtName } from './who-am-i.mjs';
 
-export class Currency extends ConsoleView {
+export class Currency extends TableView {
   constructor(root, app) {
     super(root, app, 'currency');
-    this.data = null;
-    root.append(
-      h('h1', { id: 'currency-title', tabindex: '-1', 'data-i18n': 'police.currency.title' }),
-      h('p', { class: 'lede', 'data-i18n': 'police.currency.intro' }),
-      h('div', { id: 'currency', class: 'table-wrap' }));
-    this.words();
   }
 
-  async enter(route, current) {
-    this.data = null;
-    this.render();
-    try {
-      this.data = await this.api.currency();
-    } catch (error) {
-      this.data = { error };
-    }
-    if (current()) this.render();
+  fetch() {
+    return this.api.currency();
   }
 
-  render() {
-    const box = this.$('currency');
-    const { data, i18n } = this;
-    if (!data) {
-      box.replaceChildren(h('p', { class: 'hint' }, this.t('loading')));
-      return;
-    }
-    if (data.error) {
-      this.failed(box, data.error, () => this.enter({}, this.latest.next()));
-      return;
-    }
+  draw(box, data) {
+    const { i18n } = this;
     const areas = [...(data.areas || [])].sort((a, b) => (b.stale - a.stale) || ((b.ageDays ?? 1e9) - (a.ageDays ?? 1e9)));
     const stale = areas.filter((a) => a.stale).length;
     const t = (key) => this.t(key);

@@ -3,87 +3,25 @@
 
 import { h, setText } from '../../../js/dom.mjs';
 import { routeHref } from '../../../js/router.mjs';
+import { PagedListView } from '../paged-list.mjs';
 import { taskingPath } from '../routes.mjs';
 import { dayOf, flagTags } from '../tasking-facts.mjs';
-import { ConsoleView, busy } from '../view.mjs';
 
-export class Taskings extends ConsoleView {
+export class Taskings extends PagedListView {
   constructor(root, app) {
-    super(root, app, 'taskings');
-    this.status = 'open';
-    this.items = null;
-    this.error = null;
-    this.next = null;
-    const select = h('select', { id: 'tasking-status', name: 'status' },
-      h('option', { value: 'open', 'data-i18n': 'police.taskings.open' }), h('option', { value: 'all', 'data-i18n': 'police.taskings.all' }));
-    root.append(
-      h('h1', { id: 'taskings-title', tabindex: '-1', 'data-i18n': 'police.taskings.title' }),
-      h('p', { class: 'lede', 'data-i18n': 'police.taskings.intro' }),
-      h('form', { id: 'tasking-filter', class: 'field', novalidate: true },
-        h('label', { for: 'tasking-status', 'data-i18n': 'police.taskings.statusLabel' }),
-        h('div', { class: 'inline-field' }, select, h('button', { type: 'submit', class: 'button-secondary', 'data-i18n': 'police.show' }))),
-      h('p', { id: 'taskings-count', role: 'status' }),
-      h('ul', { id: 'taskings-list', class: 'items plain' }),
-      h('p', null, h('button', { type: 'button', id: 'taskings-more', class: 'button-secondary', hidden: true, 'data-i18n': 'police.more' })));
-    this.words();
-    this.$('tasking-filter').addEventListener('submit', (ev) => {
-      ev.preventDefault();
-      this.status = select.value;
-      this.load(this.latest.next());
-    });
-    this.$('taskings-more').addEventListener('click', () => this.more());
-  }
-
-  enter(route, current) {
-    this.$('tasking-status').value = this.status;
-    this.load(current);
-  }
-
-  async load(current) {
-    this.items = null;
-    this.error = null;
-    this.render();
-    try {
-      const body = await this.api.adminTaskings({ status: this.status });
-      if (!current()) return;
-      this.items = body.taskings || [];
-      this.next = body.next || null;
-    } catch (error) {
-      if (!current()) return;
-      this.error = error;
-    }
-    this.render();
-  }
-
-  async more() {
-    const current = this.latest.next();
-    await busy([this.$('taskings-more')], async () => {
-      try {
-        const body = await this.api.adminTaskings({ status: this.status, cursor: this.next });
-        if (!current()) return;
-        this.items.push(...(body.taskings || []));
-        this.next = body.next || null;
-        this.render();
-      } catch (error) {
-        if (current()) setText(this.$('taskings-count'), this.i18n.error(error));
-      }
+    super(root, app, {
+      name: 'taskings', one: 'tasking', status: 'open',
+      options: [['open', 'police.taskings.open'], ['all', 'police.taskings.all']],
+      list: h('ul', { class: 'items plain' }),
     });
   }
 
-  render() {
-    const list = this.$('taskings-list');
-    const count = this.$('taskings-count');
-    this.$('taskings-more').hidden = !this.next || !this.items;
-    if (this.error) {
-      setText(count, '');
-      this.failed(list, this.error, () => this.load(this.latest.next()));
-      return;
-    }
-    if (!this.items) {
-      setText(count, this.t('loading'));
-      list.replaceChildren();
-      return;
-    }
+  async fetchPage(cursor) {
+    const body = await this.api.adminTaskings({ status: this.status, cursor });
+    return { items: body.taskings || [], next: body.next || null };
+  }
+
+  draw(list, count) {
     setText(count, this.items.length ? this.t('police.taskings.count', { count: this.items.length }) : this.t('police.taskings.none'));
     const { i18n } = this;
     list.replaceChildren(...this.items.map((tk) => h('li', { class: 'card item' },

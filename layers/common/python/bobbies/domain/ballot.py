@@ -1,7 +1,7 @@
-"""What makes a ballot valid, how a voter is identified, and the receipt a resident gets."""
+"""What makes a ballot valid, who may cast one, and the receipt a resident gets (the key a ballot is
+stored under is domain/verification.py's voter_key)."""
 
 import hashlib
-import hmac
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -55,11 +55,6 @@ def check_allocations(allocations: Mapping[str, int], priority_ids: Iterable[str
 def counted(allocations: Mapping[str, int]) -> dict[str, int]:
     """The allocation as stored and tallied: zero entries carry nothing, so they are dropped."""
     return {priority_id: bobbies for priority_id, bobbies in sorted(allocations.items()) if bobbies}
-
-
-def voter_hash(key: bytes, token: str) -> str:
-    """The keyed hash that stands in for a voter; the token itself is never stored."""
-    return hmac.new(key, token.encode(), hashlib.sha256).hexdigest()
 
 
 def digest(area_id: str, round_id: str, allocations: Mapping[str, int]) -> str:
