@@ -8,8 +8,9 @@ median of its repeats.
 - `ApiFunction cold GET` / `cold POST`: importing the handler and everything its first request (a
   ballot paper; a ballot) imports and sets up, as far as its first DynamoDB call, against
   `import boto3` with a DynamoDB client and its first GetItem. The endpoint is one nothing listens
-  on, so both stop at the same refused connection and no server's speed is in the figure. Tracing
-  is off, as off AWS; on AWS the template turns it on and the X-Ray SDK comes with the first request.
+  on, so both stop at the same refused connection after one attempt (pynamodb's retries are off
+  too) and no server's speed is in the figure. Tracing is off, as off AWS; on AWS the template
+  turns it on and the X-Ray SDK comes with the first request.
 
 `python -m bench.cold_start [repeats]` prints the rows as JSON lines.
 """
@@ -84,6 +85,7 @@ def _environment() -> dict[str, str]:
         **offline_aws({}),
         "AWS_ENDPOINT_URL": NOWHERE,
         "AWS_MAX_ATTEMPTS": "1",
+        "PYNAMODB_CONFIG": str(ROOT / "bench" / "pynamodb_cold.py"),  # pynamodb's own retries: none either
         "POWERTOOLS_TRACE_DISABLED": "true",
         "VOTER_VERIFICATION": "off",  # the cold POST is a ballot with a made-up token, as measured before
     }
