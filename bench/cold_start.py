@@ -1,8 +1,9 @@
 """Cold start of each function in template.yaml, against a fresh interpreter's `import boto3`.
 
 Every sample is a new Python process (as a new Lambda instance is), and the cases of one repeat run
-one after another before the next repeat, so a busy machine slows them alike; each case is the
-median of its repeats.
+one after another before the next repeat; each case is the median of its repeats. A sample is the
+process's CPU time, not the clock's: on a machine shared with other jobs, the clock also counts the
+time the process waited for a core, which swung the ratios by 0.3 x from one run to the next.
 
 - `<Function> import`: importing the handler module, against `import boto3` (the issue's measure).
 - `ApiFunction cold GET` / `cold POST`: importing the handler and everything its first request (a
@@ -28,18 +29,18 @@ TARGET = 1.3
 NOWHERE = "http://127.0.0.1:9"  # the discard port: the connection is refused at once
 BASELINE = {"import": "import boto3", "cold": "boto3 cold GetItem"}
 
-# Run in the fresh process: time `setup`, then `then`; print both, in seconds from the start.
+# Run in the fresh process: time `setup`, then `then`; print both, in CPU seconds from the start.
 PROBE = """
 import json, sys, time
 sys.path[:0] = {paths!r}
-started = time.perf_counter()
+started = time.process_time()
 {setup}
-imported = time.perf_counter()
+imported = time.process_time()
 try:
 {then}
 except Exception:
     pass
-print(json.dumps([imported - started, time.perf_counter() - started]))
+print(json.dumps([imported - started, time.process_time() - started]))
 """
 CONTEXT = """
     class Context:
