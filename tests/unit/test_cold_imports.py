@@ -32,6 +32,7 @@ OWN = {
     "NightlyTaskingsFunction": {
         "aws_lambda_powertools.utilities.data_classes": "the rebuild of an aggregate reads no stream record",
         "asyncio": "nothing the nightly run does is asynchronous",
+        "bobbies.store.verdicts": "only a resident's verdict on a tasking",
     },
 }
 SPECS = {spec.logical_id: spec for spec in functions()}
