@@ -1,8 +1,5 @@
 """`make bench` (`python -m bench [--quick] [name ...]`): runs every bench, prints one table and
 writes bench/results.json. BENCH_QUICK=1 (or --quick) runs small sizes, for the unit test.
-
-cold_start and ballot_requests come from another branch: they are imported when there and
-skipped, with a line saying so, when not.
 """
 
 import argparse
@@ -16,13 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench.common import REPO, Row, moto_aws
+from bench.common import REPO, Row, moto_aws, repeats
 
 RESULTS = REPO / "bench" / "results.json"
 
 # name -> how to call its measure() in quick or full mode
 BENCHES: dict[str, Callable[[Any, bool], list[Row]]] = {
-    "cold_start": lambda module, quick: module.measure(repeats=2 if quick else 10),
+    "cold_start": lambda module, quick: module.measure(repeats=2 if quick else repeats(10)),
     "ballot_requests": lambda module, quick: module.measure(),
     "aggregator": lambda module, quick: module.measure(quick),
     "nightly": lambda module, quick: module.measure(quick),
@@ -30,7 +27,6 @@ BENCHES: dict[str, Callable[[Any, bool], list[Row]]] = {
     "gateway": lambda module, quick: module.measure(quick),
     "cost": lambda module, quick: module.measure(quick),
 }
-OPTIONAL = {"cold_start", "ballot_requests"}
 
 
 def table(rows: list[Row]) -> str:
@@ -68,13 +64,7 @@ def _save(out: Path | None, quick: bool, rows: list[Row]) -> None:
 def _run(names: list[str], quick: bool, out: Path | None, say: Callable[[str], None]) -> list[Row]:
     rows: list[Row] = []
     for name in names:
-        try:
-            module = importlib.import_module(f"bench.{name}")
-        except ModuleNotFoundError as missing:
-            if name in OPTIONAL and missing.name == f"bench.{name}":
-                say(f"{name}: skipped - bench/{name}.py is not in this branch yet")
-                continue
-            raise
+        module = importlib.import_module(f"bench.{name}")
         began = time.perf_counter()
         found = BENCHES[name](module, quick)
         say(f"{name}: {len(found)} rows in {time.perf_counter() - began:.1f} s")

@@ -1,15 +1,17 @@
 """Cold start of each function in template.yaml, against a fresh interpreter's `import boto3`.
 
 Every sample is a new Python process (as a new Lambda instance is), and the cases of one repeat run
-one after another before the next repeat, so a busy machine slows them alike; each case is the
-median of its repeats.
+one after another before the next repeat; each case is the median of its repeats. A sample is the
+process's CPU time, not the clock's: on a machine shared with other jobs, the clock also counts the
+time the process waited for a core, which swung the ratios by 0.3 x from one run to the next.
 
 - `<Function> import`: importing the handler module, against `import boto3` (the issue's measure).
 - `ApiFunction cold GET` / `cold POST`: importing the handler and everything its first request (a
   ballot paper; a ballot) imports and sets up, as far as its first DynamoDB call, against
   `import boto3` with a DynamoDB client and its first GetItem. The endpoint is one nothing listens
-  on, so both stop at the same refused connection and no server's speed is in the figure. Tracing
-  is off, as off AWS; on AWS the template turns it on and the X-Ray SDK comes with the first request.
+  on, so both stop at the same refused connection after one attempt (pynamodb's retries are off
+  too) and no server's speed is in the figure. Tracing is off, as off AWS; on AWS the template
+  turns it on and the X-Ray SDK comes with the first request.
 
 `python -m bench.cold_start [repeats]` prints the rows as JSON lines.
 """
@@ -27,18 +29,18 @@ TARGET = 1.3
 NOWHERE = "http://127.0.0.1:9"  # the discard port: the connection is refused at once
 BASELINE = {"import": "import boto3", "cold": "boto3 cold GetItem"}
 
-# Run in the fresh process: time `setup`, then `then`; print both, in seconds from the start.
+# Run in the fresh process: time `setup`, then `then`; print both, in CPU seconds from the start.
 PROBE = """
 import json, sys, time
 sys.path[:0] = {paths!r}
-started = time.perf_counter()
+started = time.process_time()
 {setup}
-imported = time.perf_counter()
+imported = time.process_time()
 try:
 {then}
 except Exception:
     pass
-print(json.dumps([imported - started, time.perf_counter() - started]))
+print(json.dumps([imported - started, time.process_time() - started]))
 """
 CONTEXT = """
     class Context:
@@ -84,6 +86,7 @@ def _environment() -> dict[str, str]:
         **offline_aws({}),
         "AWS_ENDPOINT_URL": NOWHERE,
         "AWS_MAX_ATTEMPTS": "1",
+        "PYNAMODB_CONFIG": str(ROOT / "bench" / "pynamodb_cold.py"),  # pynamodb's own retries: none either
         "POWERTOOLS_TRACE_DISABLED": "true",
         "VOTER_VERIFICATION": "off",  # the cold POST is a ballot with a made-up token, as measured before
     }

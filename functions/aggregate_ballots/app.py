@@ -6,35 +6,41 @@ event source mapping, which is left disabled until an operator has fixed what ma
 """
 
 import json
-from functools import partial
+from collections.abc import Mapping
 from typing import Any
 
-from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
-from aws_lambda_powertools.utilities.batch.types import PartialItemFailureResponse
-from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import (
-    DynamoDBRecord,
-    DynamoDBStreamEvent,
-)
-from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBStreamEvent
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from bobbies.observability import logger, metrics, traced
 from bobbies.usecases.aggregation import apply_batch
 
-
-class RecordNotApplied(Exception):
-    """Reported as a batch item failure, so the stream retries from this record."""
-
-
-def confirm(failed: set[str], record: DynamoDBRecord) -> None:
-    if record.dynamodb and record.dynamodb.sequence_number in failed:
-        raise RecordNotApplied(record.dynamodb.sequence_number)
+# Lambda's partial batch response: {"batchItemFailures": [{"itemIdentifier": <id>}, ...]}
+BatchResponse = Mapping[str, object]
 
 
-def replay(record: SQSRecord) -> None:
-    from bobbies.usecases.replay import replay_parked  # only a replay of parked batches needs it
+class BatchNotApplied(Exception):
+    """No record of the batch was applied: the invocation fails, so Lambda splits the batch and
+    retries its halves (BisectBatchOnFunctionError), as Powertools' batch processor would raise."""
 
-    replay_parked(json.loads(record.body))
+
+def replay_parked(event: dict[str, Any], context: LambdaContext) -> BatchResponse:
+    # Only the queue of parked batches needs these (Powertools' batch utility imports asyncio).
+    from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+    from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+
+    from bobbies.usecases import replay
+
+    def replay_one(record: SQSRecord) -> None:
+        replay.replay_parked(json.loads(record.body))
+
+    return process_partial_response(
+        event=event,
+        record_handler=replay_one,
+        # A message that fails stays on the queue, even when all of them do.
+        processor=BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False),
+        context=context,
+    )
 
 
 def _is_parked(event: dict[str, Any]) -> bool:
@@ -45,21 +51,14 @@ def _is_parked(event: dict[str, Any]) -> bool:
 @logger.inject_lambda_context
 @metrics.log_metrics
 @traced
-def lambda_handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> BatchResponse:
     if _is_parked(event):
-        return process_partial_response(
-            event=event,
-            record_handler=replay,
-            # A message that fails stays on the queue, even when all of them do.
-            processor=BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False),
-            context=context,
-        )
-    # The whole batch is folded first (one write per aggregate), then each record is confirmed
-    # or reported as failed through Powertools' partial batch response.
-    failed = apply_batch(DynamoDBStreamEvent(event).records)
-    return process_partial_response(
-        event=event,
-        record_handler=partial(confirm, failed),
-        processor=BatchProcessor(event_type=EventType.DynamoDBStreams),
-        context=context,
-    )
+        return replay_parked(event, context)
+    # The whole batch is folded first (one write per aggregate); the records of an aggregate not
+    # written are reported as failed, so the stream retries from the first of them.
+    records = list(DynamoDBStreamEvent(event).records)
+    failed = apply_batch(records)
+    numbers = [record.dynamodb.sequence_number if record.dynamodb else None for record in records]
+    if records and all(number in failed for number in numbers):
+        raise BatchNotApplied(f"none of the {len(records)} records was applied")
+    return {"batchItemFailures": [{"itemIdentifier": str(number)} for number in numbers if number in failed]}

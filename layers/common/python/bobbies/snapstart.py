@@ -14,6 +14,9 @@ are no snapshots and nothing to register.
 
 def prime() -> None:
     """Before the snapshot: import every use case the API's routes call (imports only, no I/O)."""
+    # The voter key's client library: store.secrets imports it when a key is first read.
+    import aws_lambda_powertools.utilities.parameters  # noqa: F401
+
     import bobbies.usecases.proposals
     import bobbies.usecases.receipts
     import bobbies.usecases.verification

@@ -1,4 +1,6 @@
-"""Areas, for admins: list, create, edit (usecases.area_admin says what changes when)."""
+"""Areas, for admins: list, create, edit (usecases.area_admin says what changes when).
+
+Each route imports its use case when called, so a cold start imports only the routing."""
 
 import json
 from datetime import UTC, datetime
@@ -9,7 +11,6 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 
 from bobbies.auth import ADMIN, caller_of, require
 from bobbies.domain.errors import Malformed
-from bobbies.usecases import area_admin
 
 router = Router()
 
@@ -29,12 +30,16 @@ def json_body(raw: str | None) -> Any:
 @router.get("/api/admin/areas")
 def list_areas() -> dict[str, Any]:
     admin_only()
+    from bobbies.usecases import area_admin
+
     return area_admin.list_areas()
 
 
 @router.post("/api/admin/areas")
 def create_area() -> Response[str]:
     admin_only()
+    from bobbies.usecases import area_admin
+
     created = area_admin.create_area(json_body(router.current_event.body), datetime.now(UTC))
     return Response(201, content_types.APPLICATION_JSON, json.dumps(created, ensure_ascii=False))
 
@@ -42,4 +47,6 @@ def create_area() -> Response[str]:
 @router.put("/api/admin/areas/<area_id>")
 def edit_area(area_id: str) -> dict[str, Any]:
     admin_only()
+    from bobbies.usecases import area_admin
+
     return area_admin.edit_area(area_id, json_body(router.current_event.body))

@@ -1,4 +1,6 @@
-"""Moderators' routes: the queue of residents' proposals and a decision on each (moderator or admin)."""
+"""Moderators' routes: the queue of residents' proposals and a decision on each (moderator or admin).
+
+Each route imports its use case when called, so a cold start imports only the routing."""
 
 from datetime import UTC, datetime
 from typing import Any
@@ -8,7 +10,6 @@ from aws_lambda_powertools.event_handler.api_gateway import Router
 from bobbies.admin_api.session import caller
 from bobbies.api_input import area_query, json_body, page_cursor, page_limit
 from bobbies.auth import MODERATOR
-from bobbies.domain.proposals import PENDING
 
 router = Router()
 
@@ -16,6 +17,7 @@ router = Router()
 @router.get("/api/admin/proposals")
 def list_proposals() -> dict[str, Any]:
     caller(MODERATOR)
+    from bobbies.domain.proposals import PENDING
     from bobbies.usecases import moderation
 
     query = router.current_event.get_query_string_value

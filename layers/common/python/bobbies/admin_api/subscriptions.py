@@ -12,7 +12,6 @@ from bobbies.domain.errors import InvalidInput, Malformed
 from bobbies.domain.teams import SCOPE_MOST, SCOPES, team_subscription
 from bobbies.notify.subscriptions import Subscribed, TeamSubscriptions
 from bobbies.settings import settings
-from bobbies.store import area_admin, catalogue
 
 router = Router()
 
@@ -48,6 +47,8 @@ def _asked_scope() -> tuple[str, str] | None:
 
 def _known(kind: str, scope_id: str) -> None:
     """A subscription for an area or district there is not would never get a message."""
+    from bobbies.store import area_admin, catalogue  # pynamodb: only a new subscription checks its scope
+
     if kind == "area":
         catalogue.get_area(scope_id)  # 404 area_not_found
     elif scope_id not in area_admin.districts():

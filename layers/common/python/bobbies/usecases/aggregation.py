@@ -24,9 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import groupby
-from typing import Any
-
-from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
+from typing import TYPE_CHECKING, Any
 
 from bobbies.domain.ballot import ONLINE
 from bobbies.domain.changes import CAST, REMOVED, change_id
@@ -34,6 +32,9 @@ from bobbies.domain.model import Tally
 from bobbies.domain.tally import CountedBallot, apply_change, tally_of
 from bobbies.observability import count, logger
 from bobbies.store import aggregates, ballots
+
+if TYPE_CHECKING:  # named, not used: the nightly run's rebuild_aggregate needs no stream records
+    from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 
 ATTEMPTS = 5
 
@@ -68,7 +69,7 @@ def _version(image: dict[str, Any]) -> tuple[str, int]:
 EXPIRY = {"type": "Service", "principalId": "dynamodb.amazonaws.com"}
 
 
-def change_of(record: DynamoDBRecord) -> Change | None:
+def change_of(record: "DynamoDBRecord") -> Change | None:
     """The ballot change a record carries; None for a write that made no new ballot version, and
     for a ballot expiring (its round closed long ago: taking it out would rewrite the result)."""
     stream = record.dynamodb
@@ -123,14 +124,14 @@ def fold(area_id: str, round_id: str, changes: list[Change]) -> int:
     return done
 
 
-def apply_batch(records: Iterable[DynamoDBRecord]) -> set[str]:
+def apply_batch(records: Iterable["DynamoDBRecord"]) -> set[str]:
     """Folds a batch, one write per aggregate; returns the raw sequence numbers that failed."""
     changes = [(record, change_of(record)) for record in records]
     failed: set[str] = set()
     relevant = [(record, change) for record, change in changes if change is not None]
     count("RecordsWithoutChange", len(changes) - len(relevant))
 
-    def aggregate_of(pair: tuple[DynamoDBRecord, Change]) -> tuple[str, str]:
+    def aggregate_of(pair: tuple["DynamoDBRecord", Change]) -> tuple[str, str]:
         return pair[1].area_id, pair[1].round_id
 
     for (area_id, round_id), group in groupby(sorted(relevant, key=aggregate_of), key=aggregate_of):

@@ -40,7 +40,7 @@ from bobbies.notify.publisher import Publisher
 from bobbies.notify.render import render
 from bobbies.observability import count, logger
 from bobbies.settings import settings
-from bobbies.store import ballots, catalogue, proposals, round_keys, taskings
+from bobbies.store import ballots, catalogue, round_keys, taskings
 from bobbies.usecases.aggregation import rebuild_aggregate
 from bobbies.usecases.tasking_life import overdue
 
@@ -91,6 +91,8 @@ def close_if_over(area: Area, now: datetime, report: NightlyReport) -> None:
 
 
 def close_round(area: Area, current: Round, now: datetime, report: NightlyReport) -> None:
+    from bobbies.store import proposals  # residents' proposals: only a closing night marks them
+
     catalogue.close_round(current)  # first: from here on no ballot for it can be written
     round_keys.destroy(area.id, current.id)  # its voter keys can no longer be tied to anyone
     # The tasking comes from the ballots of record; the live aggregate is rebuilt from them and

@@ -12,9 +12,8 @@ from datetime import datetime
 
 from bobbies.domain import lifecycle
 from bobbies.domain.errors import Conflict, InvalidInput, NotFound
-from bobbies.domain.receipts import receipt_hash
 from bobbies.domain.tasking import Note, Progress
-from bobbies.store import receipts, tasking_life, taskings, verdicts
+from bobbies.store import tasking_life, taskings
 from bobbies.store.models import storable_key
 
 
@@ -88,6 +87,10 @@ def give_verdict(reference: str, code: str, made_a_difference: bool, now: dateti
     """A resident who voted in the tasking's round says whether it made a difference: once per ballot
     (a second verdict, from any receipt of the same ballot, is refused), and only once it is completed.
     A receipt replaced by a later ballot still names the voter's ballot of record in that round."""
+    # Only a resident's verdict reads receipts and verdicts: the console and the nightly run do not.
+    from bobbies.domain.receipts import receipt_hash
+    from bobbies.store import receipts, verdicts
+
     key = receipt_hash(code)
     stored = receipts.find_receipt(key) if key else None
     if stored is None:

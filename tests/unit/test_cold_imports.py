@@ -1,0 +1,71 @@
+"""A cold start imports only what a cold request uses (issue 12): each function's handler module,
+imported in a fresh interpreter as a new Lambda instance does, brings none of the heavy modules its
+first request does without. Which modules, not how long: bench/cold_start.py measures the time."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from local.template import functions
+
+# Heavy for every function, and needed by no cold request of any.
+EVERY = {
+    "pydantic": "only GET /api/openapi.json makes the document with it",
+    "bobbies.api_document": "only GET /api/openapi.json",
+    "aws_xray_sdk": "only when tracing is on (bobbies.observability)",
+    "boto3": "the stores use pynamodb on botocore; boto3 comes with the voter key or a replay",
+    "aws_lambda_powertools.utilities.parameters": "only a request that reads the voter key",
+    "phonenumbers": "only POST /api/verifications",
+}
+# Heavy for one function: what its own cold request does without.
+OWN = {
+    "ApiFunction": {"pynamodb": "each route imports its use case when called"},
+    "AdminFunction": {
+        "pynamodb": "each console route imports its use case when called",
+        "bobbies.domain.proposals": "only the moderators' queue and decisions",
+    },
+    "AggregateBallotsFunction": {
+        "asyncio": "Powertools' batch utility imports it: only a replay of parked batches uses it",
+        "bobbies.usecases.replay": "only a replay of parked batches",
+    },
+    "NightlyTaskingsFunction": {
+        "aws_lambda_powertools.utilities.data_classes": "the rebuild of an aggregate reads no stream record",
+        "asyncio": "nothing the nightly run does is asynchronous",
+        "bobbies.store.verdicts": "only a resident's verdict on a tasking",
+    },
+}
+SPECS = {spec.logical_id: spec for spec in functions()}
+
+IMPORT = """
+import json, sys
+sys.path[:0] = {paths!r}
+import {module}
+print(json.dumps(sorted(name for name in {heavy!r} if name in sys.modules)))
+"""
+
+
+def imported(logical_id: str, heavy: list[str]) -> list[str]:
+    """Which of `heavy` importing the function's handler module put in sys.modules."""
+    spec = SPECS[logical_id]
+    paths = [str(spec.code_dir), *map(str, spec.layer_paths)]
+    code = IMPORT.format(paths=paths, module=spec.module_file.stem, heavy=heavy)
+    env = {"POWERTOOLS_TRACE_DISABLED": "true", "AWS_DEFAULT_REGION": "eu-west-2"}
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    found: list[str] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
+
+
+def test_every_function_in_the_template_is_named_here() -> None:
+    assert set(OWN) == set(SPECS)
+
+
+@pytest.mark.parametrize("logical_id", sorted(SPECS))
+def test_a_cold_start_imports_no_module_its_first_request_does_without(logical_id: str) -> None:
+    # Given the heavy modules this function's cold request does without (and why)
+    unneeded = {**EVERY, **OWN.get(logical_id, {})}
+    # When a fresh interpreter imports its handler, Then none of them was imported
+    found = imported(logical_id, sorted(unneeded))
+    assert {name: unneeded[name] for name in found} == {}
