@@ -66,10 +66,11 @@ class WritePlan:
 
 
 def plan_write(pending: frozenset[str], new: Sequence[str]) -> WritePlan:
-    """Guards for as many new changes as fit, then for pending ones with the room left; new changes
-    beyond that go pending while there is room, and the rest wait for another write."""
-    guarded = list(new[:GUARDS_PER_WRITE])
-    flushed = sorted(pending)[: GUARDS_PER_WRITE - len(guarded)]
+    """Guards for pending changes first (an id waits only for the aggregate's next write), then for
+    as many new changes as fit; new changes beyond go pending while there is room, and the rest
+    wait for another write."""
+    flushed = sorted(pending)[:GUARDS_PER_WRITE]
+    guarded = list(new[: GUARDS_PER_WRITE - len(flushed)])
     room = MOST_PENDING - len(pending) + len(flushed)
     deferred = list(new[len(guarded) : len(guarded) + room])
     return WritePlan(guarded, deferred, flushed, (pending - set(flushed)) | set(deferred))
