@@ -16,11 +16,12 @@ rollover, parallel invocations, records parked on the on-failure queue and repla
 - A closed round's aggregate is rebuilt from its ballots of record by the nightly run and sealed
   (`rebuild_aggregate`); late records for it are then acknowledged and left out.
 - A transaction holds 100 actions: the aggregate and 99 guards. Changes beyond that are folded
-  into the same write with their ids left pending on the aggregate item (store.aggregates): a
-  later write with room writes their guards and takes them out, atomically. A pending id counts
-  as applied like a guard; a change about to go pending is checked against the guards first
-  (read after the aggregate: any guard is written with a new revision, which the write would
-  miss). So a batch costs one aggregate write at any size, until MOST_PENDING ids wait; then the
+  into the same write with their ids left pending on the aggregate item; the aggregate's next
+  write writes their guards first and takes them out, atomically (store.aggregates). A pending
+  id counts as applied like a guard. A change about to go pending has no guard write to refuse
+  it, so its guard is read first, after the aggregate: a guard written since would have moved
+  the revision, and the write would not hold. So a batch costs one aggregate write for up to
+  99 + MOST_PENDING (40) changes of one aggregate, less the ids already waiting; beyond that the
   rest waits for a second write.
 - A ballot's channel and age band are counted the same way, in the same write: a revote that
   comes through another channel or gives another band is -1 for the old and +1 for the new.
