@@ -2,8 +2,8 @@
 
 A change is in an aggregate when its guard item exists, or while its id is pending on the
 aggregate item: folded into the tally by a write that had no room left for its guard (a
-transaction holds 100 actions). A later write of that aggregate with room writes the guard and
-takes the id out of pending in the same transaction, so a change is always one or the other.
+transaction holds 100 actions). The aggregate's next write writes the guard first and takes the
+id out of pending in the same transaction, so a change is always one or the other.
 """
 
 from collections.abc import Sequence
