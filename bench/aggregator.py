@@ -1,7 +1,8 @@
 """The stream function against the moto server: records applied per second, and what each batch
 writes - aggregate writes per (area, round), counted apart from the per-change guards that the
-exactness design adds (usecases/aggregation.py) - at batch sizes 1, 10 and 100 (and the template's
-BatchSize), in one area and spread over ten.
+exactness design adds (usecases/aggregation.py: 99 guards a transaction, the changes beyond left
+pending on the aggregate item until its next write) - at batch sizes 1, 10 and 100 (and the
+template's BatchSize), in one area and spread over ten; and how many ids a case leaves pending.
 
 The ballots are written to the ballots table and their records read back from its stream, so the
 function folds exactly what Lambda would hand it.
@@ -16,6 +17,7 @@ from local.template import function
 
 from bench.common import COUNTER, MotoAws, Row, interleaved, median, moto_aws, repeats, row
 from bench.seeding import OpenRound, seed_force, write_ballots
+from bobbies.store import aggregates
 
 BENCH = "aggregator"
 SIZES = (1, 10, 100)
@@ -80,7 +82,9 @@ def _case(
         aggregates_touched += len(touched)
         calls += tally.total
     batches = -(-len(stream) // size)
+    pending = [len(aggregates.read_aggregate(r.area_id, r.round_id).pending) for r in rounds]
     return {
+        "pending": max(pending),
         "rate": len(stream) / seconds,
         "aggregate_writes": aggregate_writes / aggregates_touched,
         "guards": guard_writes / len(stream),
@@ -123,5 +127,11 @@ def measure(quick: bool = False) -> list[Row]:
                 BENCH, f"{where}: guard writes per record", median([run["guards"] for run in done]), "writes"
             ),
             row(BENCH, f"{where}: requests per batch", median([run["requests"] for run in done]), "requests"),
+            row(
+                BENCH,
+                f"{where}: ids left pending on an aggregate (at most {aggregates.MOST_PENDING})",
+                max(run["pending"] for run in done),
+                "ids",
+            ),
         ]
     return rows

@@ -99,6 +99,15 @@ class Faults:
                 self.note("write fault")
                 raise ConnectionError("DynamoDB timed out")
             outcome = real_write(*args)
+            plan: aggregates.WritePlan = args[4]
+            if outcome.written:  # the pending path: ids left pending, flushed, the set full
+                for kind, happened in [
+                    ("pending", plan.deferred),
+                    ("flushed", plan.flushed),
+                    ("pending full", len(plan.pending) == aggregates.MOST_PENDING and plan.deferred),
+                ]:
+                    if happened:
+                        self.note(kind)
             if fate is Write.ANSWER_LOST:
                 self.note("write fault")
                 raise ConnectionError("connection reset after the write")

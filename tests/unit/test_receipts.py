@@ -4,10 +4,12 @@ import json
 import re
 from collections.abc import Callable
 from typing import Any
+from unittest import mock
 
 import pytest
 from local.lambdas import LambdaContext
 
+from bobbies.store import aggregates
 from tests.conftest import api_event, load_handler
 from tests.unit.conftest import LocalAws
 
@@ -30,8 +32,8 @@ def apply_stream(aws: LocalAws) -> None:
     load_handler("AggregateBallotsFunction")({"Records": aws.stream_records()}, LambdaContext())
 
 
-def vote(call: Call, **allocations: int) -> str:
-    status, body = call("POST", "/api/areas/bangor/ballots", {"voter": VOTER, "allocations": allocations})
+def vote(call: Call, voter: str = VOTER, **allocations: int) -> str:
+    status, body = call("POST", "/api/areas/bangor/ballots", {"voter": voter, "allocations": allocations})
     assert status in (200, 201)
     return str(body["receipt"])
 
@@ -76,6 +78,19 @@ def test_a_revote_replaces_the_earlier_receipt_and_each_says_where_its_bobbies_a
     apply_stream(seeded)
     assert (check(call, first)["status"], check(call, first)["inLiveResults"]) == ("replaced", False)
     assert (check(call, second)["status"], check(call, second)["inLiveResults"]) == ("counted", True)
+
+
+def test_a_ballot_folded_in_while_its_guard_waits_on_the_aggregate_is_in_the_live_results(
+    call: Call, seeded: LocalAws
+) -> None:
+    # Given two ballots folded in by one write with room for one guard (as the 100th change of a
+    # batch is): the other's id waits pending on the aggregate item
+    codes = [vote(call, speeding=10), vote(call, "resident-token-fedcba9876543210", drugs=10)]
+    with mock.patch.object(aggregates, "GUARDS_PER_WRITE", 1):
+        apply_stream(seeded)
+    assert len(aggregates.read_aggregate("bangor", check(call, codes[0])["round"]["id"]).pending) == 1
+    # Then both receipts say their ballot is in the live results
+    assert [check(call, code)["inLiveResults"] for code in codes] == [True, True]
 
 
 def test_a_code_copied_with_spaces_hyphens_or_capitals_still_checks(call: Call) -> None:

@@ -12,6 +12,7 @@ from pynamodb.attributes import (
     NumberAttribute,
     TTLAttribute,
     UnicodeAttribute,
+    UnicodeSetAttribute,
     UTCDateTimeAttribute,
 )
 from pynamodb.connection import Connection
@@ -115,6 +116,8 @@ class AggregateModel(Model):
     # Set when the nightly run rebuilt a closed round's aggregate from its ballots of record:
     # every change is in it then, and late stream records leave it alone.
     sealed = BooleanAttribute(null=True)
+    # Changes folded into this tally whose guard items are not written yet (store.aggregates).
+    pending = UnicodeSetAttribute(null=True)
 
 
 class AppliedChangeModel(Model):

@@ -15,7 +15,14 @@ rollover, parallel invocations, records parked on the on-failure queue and repla
   on is parked and applied by a replay (usecases.replay), since nothing moved past it.
 - A closed round's aggregate is rebuilt from its ballots of record by the nightly run and sealed
   (`rebuild_aggregate`); late records for it are then acknowledged and left out.
-- 99 changes and the aggregate fit one transaction, so a batch costs one aggregate write.
+- A transaction holds 100 actions: the aggregate and 99 guards. Changes beyond that are folded
+  into the same write with their ids left pending on the aggregate item; the aggregate's next
+  write writes their guards first and takes them out, atomically (store.aggregates). A pending
+  id counts as applied like a guard. A change about to go pending has no guard write to refuse
+  it, so its guard is read first, after the aggregate: a guard written since would have moved
+  the revision, and the write would not hold. So a batch costs one aggregate write for up to
+  99 + MOST_PENDING (40) changes of one aggregate, less the ids already waiting; beyond that the
+  rest waits for a second write.
 - A ballot's channel and age band are counted the same way, in the same write: a revote that
   comes through another channel or gives another band is -1 for the old and +1 for the new.
 """
@@ -94,29 +101,33 @@ def change_of(record: "DynamoDBRecord") -> Change | None:
 
 def fold(area_id: str, round_id: str, changes: list[Change]) -> int:
     """Applies the changes not yet in the aggregate; returns how many it applied."""
-    pending = {change.id: change for change in changes}  # a record sent twice is one change
+    todo = {change.id: change for change in changes}  # a record sent twice is one change
     done, refused = 0, 0
-    while pending:
+    while todo:
         aggregate = aggregates.read_aggregate(area_id, round_id)
         if aggregate.sealed:
             return done  # rebuilt from the ballots of record: every change is in it
-        chunk = list(pending.values())[: aggregates.CHANGES_PER_WRITE]
+        for key in aggregate.pending & todo.keys():
+            del todo[key]  # folded in by an earlier write, its guard not written yet
+        plan = aggregates.plan_write(aggregate.pending, list(todo))
+        if plan.deferred and (known := aggregates.guarded(plan.deferred)):
+            for key in known:  # no guard to refuse them in the write: dropped here
+                del todo[key]
+            continue
         live = aggregate.tally
         tally = Tally(
             live.ballots, dict(live.support), dict(live.backers), dict(live.channels), dict(live.bands)
         )
-        for change in chunk:
-            apply_change(tally, change.old, change.new)
-        outcome = aggregates.write_tally(
-            area_id, round_id, tally, aggregate.revision, [change.id for change in chunk]
-        )
+        for key in plan.folded:
+            apply_change(tally, todo[key].old, todo[key].new)
+        outcome = aggregates.write_tally(area_id, round_id, tally, aggregate.revision, plan)
         if outcome.written:
-            done += len(chunk)
-            for change in chunk:
-                del pending[change.id]
+            done += len(plan.folded)
+            for key in plan.folded:
+                del todo[key]
             continue
         for applied in outcome.already_applied:
-            del pending[applied]
+            del todo[applied]
         if not outcome.already_applied:  # another invocation wrote first: read again
             refused += 1
             if refused == ATTEMPTS:

@@ -5,9 +5,10 @@ Every code that is malformed, unknown or never issued gets the same 404, so the 
 used to find codes; a code is 128 random bits, so it cannot be guessed either. The answer always
 has the same fields, and says nothing about the ballot's bobbies or about other ballots.
 
-`inLiveResults` is exact: the version's change has its guard in the aggregate's transaction
-(usecases.aggregation) and the change that superseded it (the next version, or its removal) has
-not; or the round's aggregate was rebuilt from the ballots of record and the version still counts.
+`inLiveResults` is exact: the version's change is applied to the aggregate (its guard written, or
+its id pending on the aggregate item: usecases.aggregation) and the change that superseded it (the
+next version, or its removal) is not; or the round's aggregate was rebuilt from the ballots of
+record and the version still counts.
 """
 
 from typing import Any
@@ -54,5 +55,5 @@ def _in_live_results(stored: receipts.StoredReceipt, counted: bool) -> bool:
 
     this = name(stored.version, CAST)
     superseded_by = [name(stored.version + 1, CAST), name(stored.version, REMOVED)]
-    found = aggregates.applied([this, *superseded_by])
+    found = aggregates.applied(stored.area_id, stored.round_id, [this, *superseded_by])
     return this in found and not found & set(superseded_by)
