@@ -1,9 +1,12 @@
 """What a ballot costs in DynamoDB requests, counted at the client, and what a warm function may keep."""
 
+from collections import Counter
+
 from bench.ballot_requests import dynamodb_calls
 
 from bobbies.domain.model import Round
 from bobbies.store import catalogue
+from bobbies.usecases.voting import forget_kept
 from tests.unit.conftest import LocalAws
 from tests.unit.test_api import VOTER, api_caller, ballot
 
@@ -50,3 +53,16 @@ def test_a_warm_function_follows_the_area_to_its_next_round(seeded: LocalAws) ->
     status, body = call("POST", BALLOTS, ballot(litter=10))
     # Then the ballot counts in the new round, at once, not after the kept round expires
     assert (status, body["round"]) == (201, "next-round")
+
+
+def test_a_cold_ballot_reads_its_round_with_the_rounds_secret_and_writes_only_itself(
+    seeded: LocalAws,
+) -> None:
+    # Given a cold API function, and Bangor's round as the seed opens it (with its secret)
+    call = api_caller()
+    forget_kept()
+    # When a resident votes
+    with dynamodb_calls() as calls:
+        assert call("POST", BALLOTS, ballot(speeding=10))[0] == 201
+    # Then the round and its secret come in one request, and the ballot's transaction is the one write
+    assert calls.operations == Counter({"GetItem": 2, "BatchGetItem": 1, "TransactWriteItems": 1})

@@ -23,7 +23,7 @@ from bobbies.domain.ballot import (
     counted,
     digest,
 )
-from bobbies.domain.errors import Conflict, InvalidInput, Unauthenticated
+from bobbies.domain.errors import Conflict, InvalidInput, NotFound, Unauthenticated
 from bobbies.domain.model import Area, Round
 from bobbies.domain.rounds import ballots_kept_until
 from bobbies.domain.verification import check_pass, voter_key
@@ -60,7 +60,9 @@ def ballot_paper(area_id: str, fresh: bool) -> tuple[Area, Round, bool]:
     if kept and not fresh and time.monotonic() - kept[0] < KEEP_SECONDS:
         return kept[1], kept[2], True
     area = catalogue.get_area(area_id)
-    current = catalogue.current_round(area)
+    if not area.current_round:
+        raise NotFound("round_not_found")
+    current = round_keys.round_with_key(area.id, area.current_round)  # one request: a ballot needs both
     _kept[area_id] = (time.monotonic(), area, current)
     return area, current, False
 
