@@ -485,6 +485,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "Something went wrong on our side. Nothing was changed; please try again.",
         "cy": "Aeth rhywbeth o'i le ar ein hochr ni. Does dim byd wedi newid; rhowch gynnig arall arni.",
     },
+    "invalid_replacing": {
+        "en": "The ballot this one replaces must be given by its ballot id and version number, as the "
+        "last receipt showed them.",
+        "cy": "Rhaid nodi'r bleidlais y mae hon yn cymryd ei lle drwy rif adnabod y bleidlais a rhif ei "
+        "fersiwn, fel roedd y dderbynneb ddiwethaf yn eu dangos.",
+    },
 }
 
 
