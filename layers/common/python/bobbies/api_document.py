@@ -84,8 +84,8 @@ class Replacing(Shape):
     """The voter's own last ballot in this round, as its receipt named it."""
 
     ballot: str = Field(pattern=f"^{BALLOT_ID.pattern}$", description="The receipt's `ballot`.")
-    version: Annotated[StrictInt, BeforeValidator(_whole), Field(ge=1, le=VERSION_MOST)] = Field(
-        description="The receipt's `version`."
+    version: Annotated[StrictInt, BeforeValidator(_whole)] = Field(
+        ge=1, le=VERSION_MOST, description="The receipt's `version`."
     )
 
 
