@@ -4,8 +4,11 @@ meaning, and never anyone else's ballot."""
 
 from typing import Any
 
+import pytest
 from bench.ballot_requests import dynamodb_calls
 
+from bobbies.domain.ballot import BallotVersion
+from bobbies.store import ballots
 from tests.unit.conftest import LocalAws
 from tests.unit.test_api import VOTER, Call, api_caller, ballot
 
@@ -127,3 +130,26 @@ def test_a_hint_of_any_other_shape_is_refused_and_changes_nothing(seeded: LocalA
         status, body = call("POST", BALLOTS, {**ballot(asb=10), "replacing": hint})
         assert (status, body["error"]["code"]) == (400, "invalid_replacing"), hint
     assert seeded.snapshot() == before
+
+
+def test_a_write_racing_the_same_ballot_is_tried_again_as_it_was(
+    seeded: LocalAws, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a resident's ballot, and their revote's first write lost to a racing write of that
+    # ballot (DynamoDB's TransactionConflict: the refusal says nothing of the ballot there)
+    call = api_caller()
+    first = call("POST", BALLOTS, ballot(drugs=10))[1]
+    real_record, tried = ballots.record_ballot, []
+
+    def raced_once(*args: Any) -> ballots.StoredBallot:
+        tried.append(args[6])  # what the write names as the ballot it replaces
+        if len(tried) == 1:
+            raise ballots.BallotChanged(None, known=False)
+        return real_record(*args)
+
+    monkeypatch.setattr(ballots, "record_ballot", raced_once)
+    # When the revote names its receipt
+    status, again = call("POST", BALLOTS, hinted(first, asb=10))
+    # Then the same write is tried again, and replaces the ballot once
+    assert tried == [BallotVersion(first["ballot"], 1)] * 2
+    assert (status, again["replaced"], again["version"]) == (200, True, 2)
