@@ -5,9 +5,11 @@ moto's own hook is installed, through botocore's built-in handlers), so whatever
 call - pynamodb here - each request is seen once, with the capacity it reports (every request asks
 for it through `provide-client-params`; the units are as moto computes them).
 
-Four ballots through the API function, on moto in-process with template.yaml's tables and the seed:
-a first ballot and a revote in a cold function (nothing kept), then in a warm one.
-Target: one write, and at most one read when warm.
+Ballots through the API function, on moto in-process with template.yaml's tables and the seed:
+a first ballot and a revote in a cold function (nothing kept), then in a warm one. The revote names
+the ballot it replaces, as the page does (`replacing`, from its receipt). Target: one write, at
+most three reads cold and one warm. Then, reported: a warm revote naming no ballot (cast from
+another device, or storage cleared), which costs a refused write and no read.
 
 `python -m bench.ballot_requests` prints the rows as JSON lines.
 """
@@ -102,15 +104,19 @@ def _api() -> Iterator[Any]:
         os.environ.update(saved)
 
 
-def _ballot(handler: Any, voter: str, priority: str) -> int:
+def _ballot(handler: Any, voter: str, priority: str, replacing: Any = None) -> tuple[int, dict[str, Any]]:
     from local.lambdas import LambdaContext
 
     event = json.loads((ROOT / "events" / "api_cast_ballot.json").read_text(encoding="utf-8"))
-    event.update(
-        path=f"/api/areas/{AREA}/ballots", body=json.dumps({"voter": voter, "allocations": {priority: 10}})
-    )
+    body = {"voter": voter, "allocations": {priority: 10}, "replacing": replacing}
+    event.update(path=f"/api/areas/{AREA}/ballots", body=json.dumps(body))
     event["pathParameters"] = {"areaId": AREA}
-    return int(handler(event, LambdaContext())["statusCode"])
+    answer = handler(event, LambdaContext())
+    return int(answer["statusCode"]), json.loads(answer["body"])
+
+
+def _named(receipt: dict[str, Any]) -> dict[str, Any]:
+    return {"ballot": receipt["ballot"], "version": receipt["version"]}
 
 
 def _row(case: str, what: str, value: float, unit: str, target: str, met: bool) -> dict[str, Any]:
@@ -135,6 +141,7 @@ def measure() -> list[dict[str, Any]]:
         priorities = catalogue.current_round(catalogue.get_area(AREA)).priority_ids
         for warmth in ("cold", "warm"):
             voter = f"bench-{warmth}-voter-0123456789"
+            receipt = None
             for case, priority, status in (
                 ("first ballot", priorities[0], 201),
                 ("revote", priorities[1], 200),
@@ -142,7 +149,7 @@ def measure() -> list[dict[str, Any]]:
                 if warmth == "cold":
                     forget_kept()
                 with dynamodb_calls() as calls:
-                    answered = _ballot(handler, voter, priority)
+                    answered, receipt = _ballot(handler, voter, priority, receipt and _named(receipt))
                 assert answered == status, (case, warmth, answered)
                 name = f"{case}, {warmth}"
                 read_target = 1 if warmth == "warm" else 3
@@ -165,6 +172,14 @@ def measure() -> list[dict[str, Any]]:
                         True,
                     ),
                 ]
+        with dynamodb_calls() as calls:  # the warm voter again, from a device that knows no ballot
+            answered, _ = _ballot(handler, "bench-warm-voter-0123456789", priorities[2])
+        assert answered == 200, answered
+        name = "revote naming no ballot (another device), warm"
+        rows += [
+            _row(name, "writes", calls.writes, "requests", "reported: the first is refused", True),
+            _row(name, "reads", calls.reads, "requests", "reported: the refusal hands back the ballot", True),
+        ]
     return rows
 
 

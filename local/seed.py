@@ -17,7 +17,7 @@ from typing import Any
 
 from bobbies.domain.model import Area, District, Priority, Text
 from bobbies.domain.rounds import first_round
-from bobbies.store import catalogue
+from bobbies.store import catalogue, round_keys
 
 SEED_FILE = Path(__file__).parent / "seed" / "north_wales.json"
 
@@ -72,6 +72,7 @@ def load_seed(path: Path = SEED_FILE, now: datetime | None = None) -> int:
             current = opening.id
         ready.append((replace(area, current_round=current), row.get("authority")))
     catalogue.add_first_rounds(openings)
+    round_keys.add_first_secrets(openings)
     catalogue.save_areas(ready)  # last: an area points only at a round that exists
     return len(rows)
 

@@ -74,13 +74,14 @@ def cast_ballot(areaId: str) -> Response[Json]:
     from bobbies.settings import settings
     from bobbies.usecases import voting
 
-    voter, allocations, age_band, ballot_pass = ballot_parts(app.current_event.body or "")
+    voter, allocations, age_band, ballot_pass, replacing = ballot_parts(app.current_event.body or "")
+    now = datetime.now(UTC)
     if not settings().verification:  # anonymous voting, held back by the rate limits alone
-        receipt = voting.cast_ballot(areaId, voter, allocations, datetime.now(UTC), age_band=age_band)
+        receipt = voting.cast_ballot(areaId, voter, allocations, now, age_band=age_band, replacing=replacing)
     elif ballot_pass is None:
         raise Unauthenticated("verification_needed")
     else:
-        receipt = voting.cast_with_pass(areaId, ballot_pass, allocations, datetime.now(UTC), age_band)
+        receipt = voting.cast_with_pass(areaId, ballot_pass, allocations, now, age_band, replacing)
     return Response(
         status_code=200 if receipt.replaced else 201,
         content_type=content_types.APPLICATION_JSON,

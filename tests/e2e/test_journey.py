@@ -1,9 +1,10 @@
 """A resident's whole journey, in English and in Welsh, against the real local stack."""
 
 import re
+from typing import Any
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Response, expect
 
 from tests.e2e.i18n import english_left_showing
 from tests.e2e.seed import postcode_in, seed_area
@@ -17,6 +18,14 @@ RECEIPT = re.compile(r"^[0-9A-Za-z]{4,}$")
 def support(site: Site, area_id: str) -> tuple[int, dict[str, int]]:
     results = site.api(f"/areas/{area_id}/results")
     return results["ballots"], {p["id"]: p["support"] for p in results["priorities"]}
+
+
+def is_ballot_sent(response: Response) -> bool:
+    return response.request.method == "POST" and response.url.endswith("/ballots")
+
+
+def posted(response: Response) -> dict[str, Any]:
+    return dict(response.request.post_data_json or {})
 
 
 def expect_leader_as_api(site: Site, area_id: str) -> None:
@@ -65,7 +74,10 @@ def test_journey_in_english(site: Site) -> None:
     expect(site.left_text()).to_have_text(site.say("ballot.left", left=0, budget=10))
     expect(site.slider(title_a)).to_have_attribute("aria-valuetext", site.say("ballot.count", count=5))
     expect(site.submit_button()).to_be_enabled()
-    site.submit_button().click()
+    with page.expect_response(is_ballot_sent) as sent:
+        site.submit_button().click()
+    first = sent.value.json()
+    assert "replacing" not in posted(sent.value)  # none kept on this device yet
 
     # And a confirmation with a receipt, then the results with their ballot counted
     expect(page.locator("#confirmation")).to_be_visible()
@@ -98,9 +110,17 @@ def test_journey_in_english(site: Site) -> None:
     site.less_button(title_a).click()
     site.more_button(title_c).click()
     site.more_button(title_c).click()
-    site.submit_button().click()
+    with page.expect_response(is_ballot_sent) as sent:
+        site.submit_button().click()
 
-    # Then the ballot is changed (not added) and the results follow
+    # Then the page named the ballot it replaces, as its receipt gave it (so the API reads nothing first)
+    assert posted(sent.value)["replacing"] == {"ballot": first["ballot"], "version": 1}
+    assert (sent.value.status, sent.value.json()["ballot"], sent.value.json()["version"]) == (
+        200,
+        first["ballot"],
+        2,
+    )
+    # and the ballot is changed (not added) and the results follow
     expect(page.locator("#confirmation-title")).to_have_text(site.say("confirm.headingReplaced"))
     assert page.locator("#receipt").inner_text() != receipt
     assert wait_until(lambda: support(site, area_id)[1][c] == support_before[c] + 4)

@@ -54,6 +54,9 @@ def test_a_new_area_is_found_by_its_postcodes_and_its_first_round_opens_at_once(
     assert status == 200 and paper["round"]["votingOpen"] and paper["budget"] == 12
     closes = datetime.fromisoformat(paper["round"]["closes"])
     assert timedelta(days=13) < closes - datetime.now(UTC) <= timedelta(days=15)
+    # and its round has its secret already: no ballot or code has to make one
+    secrets = {item["round_key"]["S"] for item in seeded.items("RoundKeysTable")}
+    assert f"menai-bridge#{paper['round']['id']}" in secrets
 
 
 def test_a_name_changes_now_and_the_budget_from_the_next_round(seeded: LocalAws) -> None:

@@ -16,7 +16,7 @@ from local.template import function
 from pydantic import ValidationError
 
 from bobbies.api_document import BallotIn, documented_routes
-from bobbies.api_input import ballot_body
+from bobbies.api_input import ballot_body, ballot_parts
 from bobbies.domain.ballot import AGE_BANDS
 from bobbies.domain.errors import InvalidInput, Malformed
 from tests.conftest import load_handler
@@ -30,6 +30,7 @@ MODEL_CODES = {
     "greater_than_equal": "negative_allocation",
     "not_whole_bobbies": "not_whole_bobbies",
     "literal_error": "invalid_age_band",
+    "invalid_replacing": "invalid_replacing",
 }
 
 
@@ -47,25 +48,37 @@ def model_verdict(text: str) -> tuple[str, Any]:
             if problem["type"] in MODEL_CODES:
                 return (MODEL_CODES[problem["type"]], None)
         return ("invalid_body", None)
-    return ("ok", (ballot.voter, ballot.allocations, ballot.ageBand))
+    named = (ballot.replacing.ballot, ballot.replacing.version) if ballot.replacing else None
+    return ("ok", (ballot.voter, ballot.allocations, ballot.ageBand, named))
 
 
 def hand_verdict(text: str) -> tuple[str, Any]:
     try:
-        return ("ok", ballot_body(text))
+        parts = ballot_parts(text)
     except (Malformed, InvalidInput) as refused:
         return (refused.code, None)
+    named = (parts.replacing.ballot_id, parts.replacing.version) if parts.replacing else None
+    assert ballot_body(text) == parts[:3]
+    return ("ok", (parts.voter, parts.allocations, parts.age_band, named))
 
 
 numbers = st.integers() | st.floats() | st.sampled_from([10, 10.0, -1, -0.0, 1e300, 2.5, True, False])
 values = st.none() | numbers | st.text(max_size=5) | st.lists(st.integers(), max_size=2)
 allocations = st.dictionaries(st.sampled_from(["speeding", "drugs", ""]), values, max_size=3) | values
 age_bands = st.sampled_from([*AGE_BANDS, "65", "16–24", "", None]) | values
+ballot_ids = st.sampled_from(["0f" * 16, "a", "x" * 64, "x" * 65, "", "with space", "é"]) | values
+versions = numbers | st.sampled_from([1, 2.0, 0, 10**9, 10**9 + 1, 1e300, "2"])
+hints = (
+    st.fixed_dictionaries({"ballot": ballot_ids, "version": versions})
+    | st.dictionaries(st.sampled_from(["ballot", "version", "round"]), ballot_ids | versions, max_size=3)
+    | values
+)
 bodies = st.builds(
-    lambda voter, given, band, extra: {**voter, **given, **band, **extra},
+    lambda voter, given, band, hint, extra: {**voter, **given, **band, **hint, **extra},
     st.sampled_from([{"voter": VOTER}, {"voter": "short"}, {"voter": 5}, {}]),
     st.builds(lambda a: {"allocations": a}, allocations) | st.just({}),
     st.builds(lambda band: {"ageBand": band}, age_bands) | st.just({}),
+    st.builds(lambda hint: {"replacing": hint}, hints) | st.just({}),
     st.dictionaries(st.sampled_from(["admin", "voter2"]), values, max_size=1),
 )
 
@@ -157,3 +170,22 @@ def test_a_cold_request_imports_no_validation_library_and_no_xray(aws: Any, requ
 
 def test_the_document_is_still_made_from_the_models() -> None:
     assert "pydantic" in cold_modules(f"app.lambda_handler({event('GET', '/api/openapi.json')}, {CONTEXT})")
+
+
+@pytest.mark.parametrize(
+    ("hint", "verdict"),
+    [
+        ({"ballot": "0f" * 16, "version": 2}, "ok"),
+        (None, "ok"),
+        ({"ballot": "0f" * 16, "version": 0}, "invalid_replacing"),
+        ({"ballot": "0f" * 16, "version": 10**12}, "invalid_replacing"),
+        ({"ballot": "0f" * 16, "version": True}, "invalid_replacing"),
+        ({"ballot": "0f" * 16}, "invalid_replacing"),
+        ({"ballot": "0f" * 16, "version": 2, "round": "r1"}, "invalid_replacing"),
+        ({"ballot": "../../x", "version": 2}, "invalid_replacing"),
+        ("0f0f", "invalid_replacing"),
+    ],
+)
+def test_the_ballot_replaced_is_named_by_an_id_and_a_version_or_not_at_all(hint: Any, verdict: str) -> None:
+    text = json.dumps({"voter": VOTER, "allocations": {"speeding": 10}, "replacing": hint})
+    assert hand_verdict(text)[0] == model_verdict(text)[0] == verdict

@@ -2,6 +2,7 @@
 that crashed after claiming, and a ballot racing the close. Plus what the views say of a decision."""
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -129,15 +130,15 @@ def test_a_run_scheduled_after_a_crashed_runs_claim_ended_sends_it_at_once(voted
 def test_a_ballot_racing_the_close_is_refused_not_lost_in_a_decided_round(
     voted: LocalAws, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_find, night = ballots.find_ballot, after_close()
+    real_record, night = ballots.record_ballot, after_close()
 
-    def nightly_runs_meanwhile(*args: str) -> ballots.StoredBallot | None:
+    def nightly_runs_meanwhile(*args: Any) -> ballots.StoredBallot:
         """The ballot passed the open-round check; the nightly job runs before it is written."""
         run_nightly(night, Inbox())
-        return real_find(*args)
+        return real_record(*args)
 
     round_id = results("bangor")["round"]
-    monkeypatch.setattr(ballots, "find_ballot", nightly_runs_meanwhile)
+    monkeypatch.setattr(ballots, "record_ballot", nightly_runs_meanwhile)
     with pytest.raises(Conflict) as refused:
         vote("bangor", "eve", asb=10)
     assert refused.value.code == "no_open_round"

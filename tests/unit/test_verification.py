@@ -119,14 +119,21 @@ def test_the_nightly_close_destroys_the_rounds_secret(call: Call, verifying: Loc
     from bobbies.domain.times import utc_text
     from tests.conftest import load_handler
 
+    def secrets() -> set[str]:
+        return {item["round_key"]["S"] for item in verifying.items("RoundKeysTable")}
+
     ballot_pass = verified_pass(call)
     call("POST", "/api/areas/bangor/ballots", ballot_with(ballot_pass, speeding=10))
-    assert len(verifying.items("RoundKeysTable")) == 1
-    closes = datetime.fromisoformat(call("GET", "/api/areas/bangor/ballot")[1]["round"]["closes"])
+    closed = call("GET", "/api/areas/bangor/ballot")[1]["round"]
+    assert f"bangor#{closed['id']}" in secrets()
     load_handler("NightlyTaskingsFunction")(
-        {"scheduledTime": utc_text(closes + timedelta(hours=2))}, LambdaContext()
+        {"scheduledTime": utc_text(datetime.fromisoformat(closed["closes"]) + timedelta(hours=2))},
+        LambdaContext(),
     )
-    assert verifying.items("RoundKeysTable") == []
+    # Then the closed round's secret is gone, and the round that opened has its own already
+    opened = call("GET", "/api/areas/bangor/ballot")[1]["round"]["id"]
+    assert f"bangor#{closed['id']}" not in secrets()
+    assert f"bangor#{opened}" in secrets()
 
 
 def test_no_number_and_no_code_is_in_any_table_item_or_log_line(

@@ -10,6 +10,13 @@ import { forgetPass, savedPass } from './verify-phone.mjs';
 
 const NEEDS_CODE = new Set(['verification_needed', 'pass_not_valid']);
 
+/** What a ballot replaces: this device's last one in the round, as its receipt named it, so the API
+ * need not look it up (null: none kept, or kept before receipts had versions; the API finds it). */
+function replacedBy(saved) {
+  return saved && typeof saved.ballot === 'string' && Number.isInteger(saved.version)
+    ? { ballot: saved.ballot, version: saved.version } : null;
+}
+
 export class BallotSubmit extends Component {
   static moduleName = 'ballot-submit';
 
@@ -80,9 +87,12 @@ export class BallotSubmit extends Component {
     const previous = savedBallot(key);
     const resultsView = this.app.prepare('results').catch(() => {}); // listening when the ballot is cast
     try {
-      const { status, body } = await this.api.castBallot(areaId, { voter: voterToken(), allocations, ...ageBandOfBallot(), ...(pass ? { pass } : {}) });
+      const replacing = replacedBy(previous);
+      const { status, body } = await this.api.castBallot(areaId, {
+        voter: voterToken(), allocations, ...ageBandOfBallot(), ...(pass ? { pass } : {}), ...(replacing ? { replacing } : {}),
+      });
       const record = {
-        ballot: body.ballot, round: body.round || ballot.round.id, digest: body.digest, receipt: body.receipt,
+        ballot: body.ballot, version: body.version, round: body.round || ballot.round.id, digest: body.digest, receipt: body.receipt,
         allocations: body.allocations || allocations, replaced: !!body.replaced || status === 200,
         closes: ballot.round.closes, at: new Date().toISOString(),
       };

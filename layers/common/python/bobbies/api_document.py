@@ -44,7 +44,7 @@ from bobbies.api_models import (
 )
 from bobbies.api_models_proposals import ProposalIn, ProposalOut, WaitingProposalsOut
 from bobbies.api_open_data import PoliceUkPriorities, TaskingsLifeOut, VerdictIn, VerdictOut, text_response
-from bobbies.domain.ballot import VOTER_TOKEN
+from bobbies.domain.ballot import BALLOT_ID, VERSION_MOST, VOTER_TOKEN
 from bobbies.domain.postcode import PATTERN as POSTCODE_PATTERN
 
 TITLE, VERSION = "Balance Your Bobbies", "1.0.0"
@@ -70,6 +70,23 @@ Bobbies = Annotated[StrictInt, BeforeValidator(_whole), WrapValidator(_named_who
 AgeBand = Literal[
     "16-24", "25-34", "35-49", "50-64", "65+"
 ]  # domain.ballot.AGE_BANDS (a test keeps them one)
+
+
+def _named_replacing(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """Any hint but a ballot id and a version is invalid_replacing (the error type is the code)."""
+    try:
+        return handler(value)
+    except ValidationError:
+        raise PydanticCustomError("invalid_replacing", "Not a ballot id and version.") from None
+
+
+class Replacing(Shape):
+    """The voter's own last ballot in this round, as its receipt named it."""
+
+    ballot: str = Field(pattern=f"^{BALLOT_ID.pattern}$", description="The receipt's `ballot`.")
+    version: Annotated[StrictInt, BeforeValidator(_whole)] = Field(
+        ge=1, le=VERSION_MOST, description="The receipt's `version`."
+    )
 
 
 class BallotIn(Shape):
@@ -98,6 +115,12 @@ class BallotIn(Shape):
         max_length=PASS_MOST,
         description="The ballot pass a right SMS code gave (POST /api/verifications/{challenge}/"
         "confirmation); needed when verification is on (the ballot paper's `verification`).",
+    )
+    replacing: Annotated[Replacing | None, WrapValidator(_named_replacing)] = Field(
+        default=None,
+        description="Optional: the ballot this one replaces, as the voter's last receipt in this round "
+        "named it; absent or null: the client knows of none. Only saves the API a read: a wrong one "
+        "costs a retry, and the answer (`replaced` too) is the same.",
     )
 
 

@@ -9,15 +9,17 @@ holds the two to the same verdict on every body it can think of.
 
 import json
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from bobbies.domain.ballot import AGE_BANDS, VOTER_TOKEN
+from bobbies.domain.ballot import AGE_BANDS, BALLOT_ID, VERSION_MOST, VOTER_TOKEN, BallotVersion
 from bobbies.domain.errors import DomainError, InvalidInput, Malformed
 
 if TYPE_CHECKING:
     from bobbies.api_models_proposals import ProposalIn
 
-FIELDS = ("voter", "allocations", "ageBand", "pass")
+FIELDS = ("voter", "allocations", "ageBand", "pass", "replacing")
+REPLACING_FIELDS = {"ballot", "version"}
+MALFORMED = {"unknown_field", "invalid_replacing"}  # 400s; the other codes are rules broken (422)
 PASS_MOST = 400  # a ballot pass (domain/verification.py) is about 150 characters
 LIMITS = (1, 100)  # taskings per page
 MAX_CURSOR = 1000
@@ -30,6 +32,23 @@ def _bobbies(value: Any) -> int | str:
     if isinstance(value, bool) or not isinstance(value, int):
         return "not_whole_bobbies"
     return "negative_allocation" if value < 0 else value
+
+
+def _replacing(value: Any) -> BallotVersion | str | None:
+    """The ballot the client says this one replaces (None: it believes this is its first), or the
+    code for a hint of any other shape."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) != REPLACING_FIELDS:
+        return "invalid_replacing"
+    ballot, version = value["ballot"], value["version"]
+    if isinstance(version, float) and math.isfinite(version) and version.is_integer():
+        version = int(version)
+    if not (isinstance(ballot, str) and BALLOT_ID.fullmatch(ballot)):
+        return "invalid_replacing"
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= VERSION_MOST:
+        return "invalid_replacing"
+    return BallotVersion(ballot, version)
 
 
 def _problems(body: Any) -> list[str]:
@@ -53,32 +72,43 @@ def _problems(body: Any) -> list[str]:
     given = body.get("pass")
     if given is not None and not (isinstance(given, str) and len(given) <= PASS_MOST):
         problems.append("")  # no code of its own: invalid_body, as the document's model says
+    if isinstance(_replacing(body.get("replacing")), str):
+        problems.append("invalid_replacing")
     return problems + ["unknown_field" for key in body if key not in FIELDS]
 
 
 def ballot_body(text: str) -> tuple[str, dict[str, int], str | None]:
     """The voter's token, whole bobbies per priority and the age band given (None: not given), or
     the first thing wrong with the body."""
-    voter, allocations, age_band, _ = ballot_parts(text)
-    return voter, allocations, age_band
+    parts = ballot_parts(text)
+    return parts.voter, parts.allocations, parts.age_band
 
 
-def ballot_parts(text: str) -> tuple[str, dict[str, int], str | None, str | None]:
-    """The ballot's body with its age band and its pass (a right code's, when verification is on),
-    each None when not given."""
+class BallotParts(NamedTuple):
+    voter: str
+    allocations: dict[str, int]
+    age_band: str | None
+    ballot_pass: str | None  # a right code's, when verification is on
+    replacing: BallotVersion | None  # the client's last ballot in the round, as its receipt named it
+
+
+def ballot_parts(text: str) -> BallotParts:
+    """The ballot's body, each optional part None when not given."""
     try:
         body = json.loads(text) if text else None  # no body at all: no ballot, not broken JSON
     except json.JSONDecodeError:
         raise Malformed("invalid_json") from None
     for code in _problems(body):
-        if code == "unknown_field":
+        if code in MALFORMED:
             raise Malformed(code)
         if code:
             raise InvalidInput(code)
     if not isinstance(body, dict) or _problems(body):
         raise Malformed("invalid_body")
     allocations = {key: int(value) for key, value in body["allocations"].items()}
-    return body["voter"], allocations, body.get("ageBand"), body.get("pass")
+    replacing = _replacing(body.get("replacing"))
+    assert not isinstance(replacing, str)  # refused above
+    return BallotParts(body["voter"], allocations, body.get("ageBand"), body.get("pass"), replacing)
 
 
 def _check(kind: type[DomainError], code: str, holds: bool) -> None:

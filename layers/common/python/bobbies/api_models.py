@@ -128,6 +128,9 @@ class BallotPassOut(Shape):
 
 class ReceiptOut(Shape):
     ballot: str
+    version: int = Field(
+        description="This ballot's version: with `ballot`, what the next one in the round replaces."
+    )
     round: str
     digest: str = Field(description="A short fingerprint of exactly what was counted.")
     allocations: dict[str, int] = Field(description="As counted: priorities given no bobbies are left out.")

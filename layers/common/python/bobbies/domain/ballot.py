@@ -5,6 +5,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from bobbies.domain.errors import InvalidInput
 
@@ -21,6 +22,17 @@ CHANNELS = (ONLINE, ASSISTED)
 # Census 2021's broad age bands (ONS table TS007B) joined where they are narrower than these, so
 # each band can be set beside its share of a local authority's residents aged 16 and over.
 AGE_BANDS = ("16-24", "25-34", "35-49", "50-64", "65+")
+BALLOT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")  # the store makes them 32 hex digits
+VERSION_MOST = 1_000_000_000  # far more than any voter's revotes; a number DynamoDB takes whole
+
+
+@dataclass(frozen=True)
+class BallotVersion:
+    """A voter's ballot in a round as it was written: what a new ballot replaces. A client names the
+    one it last cast (its receipt's `ballot` and `version`) so the write needs no read first."""
+
+    ballot_id: str
+    version: int
 
 
 def check_voter_token(token: str) -> None:

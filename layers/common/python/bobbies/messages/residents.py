@@ -208,4 +208,10 @@ RESIDENT_ERRORS: dict[str, dict[str, str]] = {
         "en": 'Choose one of the age bands, or "Prefer not to say".',
         "cy": 'Dewiswch un o\'r bandiau oedran, neu "Gwell gen i beidio â dweud".',
     },
+    "invalid_replacing": {
+        "en": "The ballot this one replaces must be given by its ballot id and version number, as the "
+        "last receipt showed them.",
+        "cy": "Rhaid nodi'r bleidlais y mae hon yn cymryd ei lle drwy rif adnabod y bleidlais a rhif ei "
+        "fersiwn, fel roedd y dderbynneb ddiwethaf yn eu dangos.",
+    },
 }

@@ -18,8 +18,9 @@ from bobbies.domain.areas import AreaChange
 from bobbies.domain.errors import Conflict, InvalidInput, NotFound
 from bobbies.domain.model import Area, District, Round, RoundSettings
 from bobbies.domain.postcode import district_of
-from bobbies.store import catalogue
+from bobbies.store import catalogue, round_keys
 from bobbies.store.models import AreaModel, PostcodeModel, RoundModel, bound, connection
+from bobbies.store.verification_models import RoundKeyModel
 
 
 def districts() -> dict[str, District]:
@@ -85,7 +86,8 @@ def _commit(writes: Callable[[TransactWrite], None]) -> None:
 
 
 def create(area: Area, postcodes: tuple[str, ...], first: Round) -> None:
-    """The area, its coverage and its first round; refused if the id or a postcode is taken."""
+    """The area, its coverage, its first round and that round's secret; refused if the id or a
+    postcode is taken."""
     if _exists(area.id):
         raise Conflict("area_exists")
     _refuse_taken(area.id, postcodes)
@@ -94,6 +96,7 @@ def create(area: Area, postcodes: tuple[str, ...], first: Round) -> None:
     def writes(transaction: TransactWrite) -> None:
         _coverage_writes(transaction, area.id, set(), postcodes)
         transaction.save(catalogue.round_item(first), condition=rounds.round_id.does_not_exist())
+        transaction.save(round_keys.new_secret(first), condition=RoundKeyModel.round_key.does_not_exist())
         transaction.save(catalogue.area_item(area), condition=model.area_id.does_not_exist())
 
     try:

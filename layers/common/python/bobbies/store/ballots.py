@@ -9,7 +9,7 @@ from datetime import datetime
 from pynamodb.exceptions import TransactWriteError
 from pynamodb.transactions import TransactWrite
 
-from bobbies.domain.ballot import ONLINE
+from bobbies.domain.ballot import ONLINE, BallotVersion
 from bobbies.domain.errors import Conflict
 from bobbies.domain.receipts import new_receipt_code, receipt_hash
 from bobbies.domain.tally import CountedBallot
@@ -18,12 +18,20 @@ from bobbies.store.receipts import StoredReceipt, receipt_item
 
 
 @dataclass(frozen=True)
-class StoredBallot:
-    ballot_id: str
-    version: int
+class StoredBallot(BallotVersion):
     allocations: dict[str, int]
     digest: str
     receipt: str = ""  # the code given for this version; known only when it was just written
+
+
+class BallotChanged(Conflict):
+    """The write did not land. `known`: the voter's ballot is not the one it named, and `found` is
+    the one there (None: none), as the refused write handed it back. Not known: a write to the same
+    ballot raced it (TransactionConflict); the same write again finds out which."""
+
+    def __init__(self, found: StoredBallot | None, known: bool) -> None:
+        super().__init__("ballot_changed")
+        self.found, self.known = found, known
 
 
 def round_key(area_id: str, round_id: str) -> str:
@@ -35,6 +43,10 @@ def find_ballot(area_id: str, round_id: str, voter_hash: str) -> StoredBallot | 
         item = bound(BallotModel).get(round_key(area_id, round_id), voter_hash, consistent_read=True)
     except BallotModel.DoesNotExist:
         return None
+    return _stored(item)
+
+
+def _stored(item: BallotModel) -> StoredBallot:
     return StoredBallot(item.ballot_id, int(item.version), as_ints(item.allocations), item.digest)
 
 
@@ -45,13 +57,15 @@ def record_ballot(
     allocations: Mapping[str, int],
     digest: str,
     now: datetime,
-    replacing: StoredBallot | None,
+    replacing: BallotVersion | None,
     expires: datetime,
     channel: str = ONLINE,
     age_band: str | None = None,
 ) -> StoredBallot:
-    """Stores a first ballot, or replaces exactly the one that was read: a ballot written in between
-    (the same voter on two devices) fails the condition and nothing is overwritten blindly.
+    """Stores a first ballot, or replaces exactly the version named (read, or named by the voter's
+    client): a ballot written in between (the same voter on two devices), or one the client did not
+    know of, fails the condition, nothing is overwritten blindly, and BallotChanged hands back the
+    ballot there (DynamoDB returns it with the refusal), for the next attempt to replace.
 
     The write is one transaction with a check that the round is still open, so it is serialised
     with the nightly job's close: a ballot either lands before the close (and the job, which reads
@@ -67,7 +81,9 @@ def record_ballot(
         receipt=new_receipt_code(),
     )
     condition = (
-        BallotModel.version == replacing.version if replacing else BallotModel.voter_hash.does_not_exist()
+        (BallotModel.version == replacing.version) & (BallotModel.ballot_id == replacing.ballot_id)
+        if replacing
+        else BallotModel.voter_hash.does_not_exist()
     )
     item = bound(BallotModel)(
         round_key(area_id, round_id),
@@ -92,16 +108,24 @@ def record_ballot(
     try:
         with TransactWrite(connection=connection()) as transaction:
             transaction.condition_check(bound(RoundModel), area_id, round_id, condition=round_open)
-            transaction.save(item, condition=condition)
+            transaction.save(item, condition=condition, return_values="ALL_OLD")
             transaction.save(receipt_item(key, receipt, expires))
     except TransactWriteError as error:
-        reasons = [reason.code if reason else "None" for reason in error.cancellation_reasons or []]
+        cancelled = error.cancellation_reasons or []
+        reasons = [reason.code if reason else "None" for reason in cancelled]
         if reasons[:1] == ["ConditionalCheckFailed"]:
             raise Conflict("no_open_round") from None
         if reasons and all(
             code in ("None", "ConditionalCheckFailed", "TransactionConflict") for code in reasons
         ):
-            raise Conflict("ballot_changed") from None  # read again and retry (usecases/voting.py)
+            refused = cancelled[1] if len(cancelled) > 1 else None
+            if refused is None or refused.code != "ConditionalCheckFailed":
+                raise BallotChanged(None, known=False) from None
+            # ALL_OLD: the ballot there comes back with the refusal; none comes back when there is none.
+            there = refused.raw_item
+            raise BallotChanged(
+                _stored(BallotModel.from_raw_data(there)) if there else None, known=True
+            ) from None
         raise
     return ballot
 

@@ -97,7 +97,7 @@ def approved_priority_ids(area_id: str) -> list[str]:
     return [item.priority_id for item in items]
 
 
-def _round(item: RoundModel) -> Round:
+def round_of_item(item: RoundModel) -> Round:
     return Round(
         item.area_id,
         item.round_id,
@@ -114,14 +114,14 @@ def get_round(area_id: str, round_id: str) -> Round:
     if not (storable_key(area_id) and storable_key(round_id)):
         raise NotFound("round_not_found")
     try:
-        return _round(bound(RoundModel).get(area_id, round_id))
+        return round_of_item(bound(RoundModel).get(area_id, round_id))
     except RoundModel.DoesNotExist:
         raise NotFound("round_not_found") from None
 
 
 def rounds_of_area(area_id: str) -> list[Round]:
     """Every round of the area, newest first (round ids sort as their opening times)."""
-    return [_round(item) for item in bound(RoundModel).query(area_id, scan_index_forward=False)]
+    return [round_of_item(item) for item in bound(RoundModel).query(area_id, scan_index_forward=False)]
 
 
 def current_round(area: Area) -> Round:

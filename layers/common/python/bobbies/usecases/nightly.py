@@ -124,6 +124,7 @@ def close_round(area: Area, current: Round, now: datetime, report: NightlyReport
     # Before the area moves on, so a rerun still finds this round to finish: the round as stored
     # (a rerun's `following` may list priorities approved since, which the stored round does not).
     opened = catalogue.get_round(area.id, following.id)
+    round_keys.add_secret_once(opened)  # so no ballot has to make it
     proposals.mark_on_ballot(area.id, opened.id, opened.priority_ids)
     catalogue.move_current_round(area.id, current.id, following.id)
     report.rounds_closed += 1

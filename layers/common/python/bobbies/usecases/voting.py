@@ -1,12 +1,18 @@
 """Casting a ballot: checked against the open round, stored once per voter per round.
 
 A warm function keeps the area and its current round it read for KEEP_SECONDS (what does not change
-within a round: the round's priorities, times and the area's budget), so a warm ballot costs one
-read (the voter's earlier ballot, which the write must name) and one write (the transaction in
-store.ballots). Nothing kept can let a ballot in late: the transaction itself checks that the round
-is still open, and refuses a ballot the nightly close overtakes, kept round or not. Nor can it
-refuse one wrongly: a ballot a kept round refuses (ended, or not its priorities) is checked once
-more against the area and round read afresh, as the nightly run may have moved the area on.
+within a round: the round's priorities, times and the area's budget). The write must name the voter's
+earlier ballot, if any: the client names the one it last cast (`replacing`, None for what it
+believes is its first), so a warm ballot costs one write (the transaction in store.ballots) and no
+read. A client that names the wrong one (another device voted, its storage was cleared, or it lies)
+only costs itself another write: the refused write hands back the ballot there, and the next
+attempt replaces that (no read at all). The voter comes from the token or pass, never the hint,
+so a hint can only ever name a ballot of the voter's own.
+
+Nothing kept can let a ballot in late: the transaction itself checks that the round is still open,
+and refuses a ballot the nightly close overtakes, kept round or not. Nor can it refuse one wrongly:
+a ballot a kept round refuses (ended, or not its priorities) is checked once more against the area
+and round read afresh, as the nightly run may have moved the area on.
 """
 
 import time
@@ -17,13 +23,14 @@ from datetime import datetime
 from bobbies.domain.ballot import (
     CHANNELS,
     ONLINE,
+    BallotVersion,
     check_age_band,
     check_allocations,
     check_voter_token,
     counted,
     digest,
 )
-from bobbies.domain.errors import Conflict, InvalidInput, Unauthenticated
+from bobbies.domain.errors import Conflict, InvalidInput, NotFound, Unauthenticated
 from bobbies.domain.model import Area, Round
 from bobbies.domain.rounds import ballots_kept_until
 from bobbies.domain.verification import check_pass, voter_key
@@ -41,6 +48,7 @@ _kept: dict[str, tuple[float, Area, Round]] = {}
 @dataclass(frozen=True)
 class Receipt:
     ballot: str
+    version: int  # with `ballot`, what the voter's next ballot in the round names as `replacing`
     round: str
     digest: str
     allocations: dict[str, int]
@@ -60,7 +68,9 @@ def ballot_paper(area_id: str, fresh: bool) -> tuple[Area, Round, bool]:
     if kept and not fresh and time.monotonic() - kept[0] < KEEP_SECONDS:
         return kept[1], kept[2], True
     area = catalogue.get_area(area_id)
-    current = catalogue.current_round(area)
+    if not area.current_round:
+        raise NotFound("round_not_found")
+    current = round_keys.round_with_key(area.id, area.current_round)  # one request: a ballot needs both
     _kept[area_id] = (time.monotonic(), area, current)
     return area, current, False
 
@@ -72,6 +82,7 @@ def cast_ballot(
     now: datetime,
     channel: str = ONLINE,
     age_band: str | None = None,
+    replacing: BallotVersion | None = None,
 ) -> Receipt:
     """A ballot for a voter identity: the page's token (verification off), or a resident's identity
     ("phone:<E.164>" a number an officer checked, "paper:<reference>"). One identity is one ballot
@@ -85,11 +96,16 @@ def cast_ballot(
     key = round_keys.key_of_round(area.id, current.id, current.closes)
     assert key is not None
     who = voter_key(key, area.id, current.id, voter)
-    return _record(area, current, who, allocations, now, channel, age_band)
+    return _record(area, current, who, allocations, now, channel, age_band, replacing)
 
 
 def cast_with_pass(
-    area_id: str, ballot_pass: str, allocations: Mapping[str, int], now: datetime, age_band: str | None = None
+    area_id: str,
+    ballot_pass: str,
+    allocations: Mapping[str, int],
+    now: datetime,
+    age_band: str | None = None,
+    replacing: BallotVersion | None = None,
 ) -> Receipt:
     """A ballot with the pass a right code gave (usecases/verification.py), for this area and round."""
     check_age_band(age_band)
@@ -98,7 +114,7 @@ def cast_with_pass(
     granted = check_pass(key, ballot_pass) if key else None
     if granted is None or (granted.area_id, granted.round_id) != (area.id, current.id):
         raise Unauthenticated("pass_not_valid")
-    return _record(area, current, granted.voter, allocations, now, ONLINE, age_band)
+    return _record(area, current, granted.voter, allocations, now, ONLINE, age_band, replacing)
 
 
 def _paper(area_id: str, allocations: Mapping[str, int], now: datetime) -> tuple[Area, Round]:
@@ -132,19 +148,20 @@ def _record(
     now: datetime,
     channel: str,
     age_band: str | None,
+    replacing: BallotVersion | None,
 ) -> Receipt:
     kept_bobbies = counted(allocations)
     fingerprint = digest(area.id, current.id, kept_bobbies)
     expires = ballots_kept_until(current.closes, settings().ballot_retention_days)
+    earlier = replacing  # as the client knows it: no read first (None: it believes this is its first)
     for _ in range(ATTEMPTS):
-        earlier = ballots.find_ballot(area.id, current.id, who)
         try:
             stored = ballots.record_ballot(
                 area.id, current.id, who, kept_bobbies, fingerprint, now, earlier, expires, channel, age_band
             )
-        except Conflict as refused:
-            if refused.code != "ballot_changed":
-                raise  # the round closed under the ballot: not worth another attempt
+        except ballots.BallotChanged as changed:  # the client knew another ballot, or none
+            if changed.known:
+                earlier = changed.found
             continue
         count("BallotsAccepted")
         if earlier:
@@ -155,6 +172,7 @@ def _record(
         )
         return Receipt(
             stored.ballot_id,
+            stored.version,
             current.id,
             fingerprint,
             kept_bobbies,
