@@ -1,9 +1,9 @@
 """The DynamoDB stream event source mapping: table stream -> function, as Lambda runs it.
 
-Batches of up to BatchSize records go to the function in Lambda's event shape. A partial batch
-response ({"batchItemFailures": [{"itemIdentifier": seq}]}) retries from the lowest failed sequence
-number; an error retries the whole batch, split in two first when BisectBatchOnFunctionError is
-on. After MaximumRetryAttempts the records are described in a message on the OnFailure queue and
+Batches of up to BatchSize records, gathered for up to MaximumBatchingWindowInSeconds, go to the
+function in Lambda's event shape. A partial batch response ({"batchItemFailures": [{"itemIdentifier":
+seq}]}) retries from the lowest failed sequence number; an error retries the whole batch, split in
+two first when BisectBatchOnFunctionError is on. After MaximumRetryAttempts the records are described in a message on the OnFailure queue and
 the mapping moves on. Progress is checkpointed per table and shard in a file, so a restart picks
 up where it stopped (the function must be idempotent all the same: a crash can re-feed a batch).
 """
@@ -12,6 +12,7 @@ import base64
 import json
 import os
 import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -50,6 +51,7 @@ class Checkpoints:
 class Shard:
     id: str
     iterator: str
+    closed: bool = False
 
 
 class StreamPoller(threading.Thread):
@@ -110,15 +112,32 @@ class StreamPoller(threading.Thread):
 
     def _poll(self, shard: Shard) -> bool:
         """Hands the shard's next batch to the function; True when there may be more waiting."""
-        answer = self.streams.get_records(ShardIterator=shard.iterator, Limit=self.source.batch_size)
-        records = [self._lambda_record(record) for record in answer.get("Records", [])]
+        records = self._gather(shard)
         if records:
             self._deliver(shard.id, records, self.source.maximum_retry_attempts)
-        if answer.get("NextShardIterator"):
-            shard.iterator = answer["NextShardIterator"]
-        else:  # a closed shard
+        if shard.closed:
             self.shards.remove(shard)
         return len(records) == self.source.batch_size
+
+    def _gather(self, shard: Shard) -> list[dict[str, Any]]:
+        """A batch as Lambda gathers one: up to BatchSize records, waiting up to the batching
+        window from the first for more (fewer, fuller batches: one aggregate write each)."""
+        records = self._read(shard, self.source.batch_size)
+        deadline = time.monotonic() + self.source.batching_window
+        while records and len(records) < self.source.batch_size and not shard.closed:
+            left = deadline - time.monotonic()
+            if left <= 0 or self.stop.wait(min(POLL_SECONDS, left)):
+                break
+            records += self._read(shard, self.source.batch_size - len(records))
+        return records
+
+    def _read(self, shard: Shard, limit: int) -> list[dict[str, Any]]:
+        answer = self.streams.get_records(ShardIterator=shard.iterator, Limit=limit)
+        if answer.get("NextShardIterator"):
+            shard.iterator = answer["NextShardIterator"]
+        else:
+            shard.closed = True
+        return [self._lambda_record(record) for record in answer.get("Records", [])]
 
     def _lambda_record(self, record: dict[str, Any]) -> dict[str, Any]:
         change = _plain(record["dynamodb"])

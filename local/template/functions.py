@@ -21,6 +21,7 @@ class StreamSource:
     table: str  # logical id of the table whose stream feeds the function
     starting_position: str
     batch_size: int
+    batching_window: float  # seconds a batch short of batch_size waits for more records
     maximum_retry_attempts: int  # -1: retry until the record expires
     bisect_on_error: bool
     report_item_failures: bool
@@ -119,6 +120,7 @@ def _stream(props: Mapping[str, Any]) -> StreamSource:
         table=_logical_id_of(props["Stream"]) or "",
         starting_position=props.get("StartingPosition", "TRIM_HORIZON"),
         batch_size=int(props.get("BatchSize", 100)),
+        batching_window=float(props.get("MaximumBatchingWindowInSeconds", 0)),
         maximum_retry_attempts=int(props.get("MaximumRetryAttempts", -1)),
         bisect_on_error=bool(props.get("BisectBatchOnFunctionError", False)),
         report_item_failures="ReportBatchItemFailures" in (props.get("FunctionResponseTypes") or []),
