@@ -262,3 +262,17 @@ def test_a_batch_beyond_the_pending_set_takes_a_second_write(aws: LocalAws) -> N
     assert apply(records) == 2
     assert aggregates.read_tally("bangor", "r1")[0].ballots == most + 1
     assert len(aggregates.read_aggregate("bangor", "r1").pending) <= aggregates.MOST_PENDING
+
+
+def test_a_batch_over_three_aggregates_reads_them_in_one_request(aws: LocalAws) -> None:
+    open_rounds()
+    for number, (area, round_id) in enumerate(AGGREGATES):
+        ballots.record_ballot(area, round_id, f"v{number}", {"asb": 10}, "d", datetime.now(UTC), None, KEPT)
+    records = aws.stream_records()[-len(AGGREGATES) :]
+    with (
+        mock.patch.object(aggregates, "read_aggregate", wraps=aggregates.read_aggregate) as one,
+        mock.patch.object(aggregates, "read_aggregates", wraps=aggregates.read_aggregates) as together,
+    ):
+        assert apply(records) == len(AGGREGATES)  # a write each
+    assert (one.call_count, together.call_count) == (0, 1)
+    assert all(aggregates.read_tally(area, round_id)[0].ballots == 1 for area, round_id in AGGREGATES)

@@ -99,12 +99,14 @@ def change_of(record: "DynamoDBRecord") -> Change | None:
     )
 
 
-def fold(area_id: str, round_id: str, changes: list[Change]) -> int:
-    """Applies the changes not yet in the aggregate; returns how many it applied."""
+def fold(area_id: str, round_id: str, changes: list[Change], read: aggregates.Aggregate | None = None) -> int:
+    """Applies the changes not yet in the aggregate (as `read` just now, if given); returns how
+    many it applied."""
     todo = {change.id: change for change in changes}  # a record sent twice is one change
     done, refused = 0, 0
     while todo:
-        aggregate = aggregates.read_aggregate(area_id, round_id)
+        aggregate = read or aggregates.read_aggregate(area_id, round_id)
+        read = None  # a second pass reads afresh
         if aggregate.sealed:
             return done  # rebuilt from the ballots of record: every change is in it
         for key in aggregate.pending & todo.keys():
@@ -136,7 +138,8 @@ def fold(area_id: str, round_id: str, changes: list[Change]) -> int:
 
 
 def apply_batch(records: Iterable["DynamoDBRecord"]) -> set[str]:
-    """Folds a batch, one write per aggregate; returns the raw sequence numbers that failed."""
+    """Folds a batch, its aggregates read in one request and each written once; returns the raw
+    sequence numbers that failed."""
     changes = [(record, change_of(record)) for record in records]
     failed: set[str] = set()
     relevant = [(record, change) for record, change in changes if change is not None]
@@ -145,10 +148,15 @@ def apply_batch(records: Iterable["DynamoDBRecord"]) -> set[str]:
     def aggregate_of(pair: tuple["DynamoDBRecord", Change]) -> tuple[str, str]:
         return pair[1].area_id, pair[1].round_id
 
-    for (area_id, round_id), group in groupby(sorted(relevant, key=aggregate_of), key=aggregate_of):
-        pairs = list(group)
+    groups = {
+        key: list(group) for key, group in groupby(sorted(relevant, key=aggregate_of), key=aggregate_of)
+    }
+    first_reads = aggregates.read_aggregates(list(groups))  # one request, not one per aggregate
+    for (area_id, round_id), pairs in groups.items():
         try:
-            applied = fold(area_id, round_id, [change for _, change in pairs])
+            applied = fold(
+                area_id, round_id, [change for _, change in pairs], first_reads.get((area_id, round_id))
+            )
         except Exception:
             logger.exception("aggregate not updated", extra={"area": area_id, "round": round_id})
             failed.update(str(record.dynamodb.sequence_number) for record, _ in pairs if record.dynamodb)
