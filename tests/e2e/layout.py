@@ -53,6 +53,26 @@ EMPTY_NAMED = """() => {
 }"""
 
 
+# Words cut in two across lines inside a table's cells (a column squeezed narrower than its longest
+# word); a word may still wrap at its hyphens ('Betws-y-|Coed').
+SPLIT_WORDS = """() => {
+  const found = [];
+  for (const cell of document.querySelectorAll('table th, table td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/[^\\s-]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map((box) => Math.round(box.top)));
+        if (lines.size > 1) found.push(word[0]);
+      }
+    }
+  }
+  return found;
+}"""
+
+
 def overflows(page: Page) -> list[str]:
     return list(page.evaluate(OVERFLOWS))
 
@@ -64,3 +84,18 @@ def empty_or_dangling(page: Page) -> list[str]:
 def enlarge_text(page: Page, percent: int = 200) -> None:
     """Text at `percent`, as a reader's browser setting makes it (the root font size)."""
     page.evaluate(f"document.documentElement.style.fontSize = '{percent}%'")
+
+
+def split_words(page: Page) -> list[str]:
+    return list(page.evaluate(SPLIT_WORDS))
+
+
+def first_heading(page: Page) -> str:
+    """The first heading in the document, shown or not, as `h2#id` (HTML_CodeSniffer takes it for the
+    page's main heading)."""
+    return str(
+        page.evaluate(
+            "() => { const el = document.querySelector('h1, h2, h3, h4, h5, h6');"
+            " return el ? el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') : 'none'; }"
+        )
+    )
