@@ -34,8 +34,9 @@ OVERFLOWS = """() => {
   return found;
 }"""
 
-# In the whole document, shown or not: a heading, button or link with nothing to say, and in-page
-# links to nothing (what pa11y's HTML_CodeSniffer reports, hidden parts included).
+# In the whole document, shown or not: a heading, button or link with nothing to say, a table with no
+# caption to name it, and in-page links to nothing (what pa11y's HTML_CodeSniffer reports, hidden parts
+# included).
 EMPTY_NAMED = """() => {
   const found = [];
   const text = (id) => document.getElementById(id)?.textContent.trim() || '';
@@ -44,6 +45,10 @@ EMPTY_NAMED = """() => {
   for (const el of document.querySelectorAll('h1, h2, h3, h4, h5, h6, button, a[href], [role="button"]')) {
     const where = el.parentElement.closest('[id]')?.id;
     if (!said(el)) found.push(`empty ${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} in ${where}`);
+  }
+  for (const table of document.querySelectorAll('table')) {
+    const where = table.parentElement.closest('[id]')?.id;
+    if (!table.caption?.textContent.trim()) found.push(`table with no caption in ${where}`);
   }
   for (const a of document.querySelectorAll('a[href^="#"]')) {
     const id = a.getAttribute('href').slice(1);
