@@ -2,7 +2,8 @@
 a round short of its quorum, suggestions waiting for a moderator and a receipt. Prints the references
 the audit opens, as the environment variables it reads.
 
-    BOBBIES_STATE_DIR=/tmp/audit-state PYTHONPATH=layers/common/python:. .venv/bin/python -m tests.e2e.audit.seed
+    BOBBIES_STATE_DIR=/tmp/audit-state PYTHONPATH=layers/common/python:. \\
+        .venv/bin/python -m tests.e2e.audit.seed
 """
 
 import json
