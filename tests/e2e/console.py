@@ -16,6 +16,7 @@ from bobbies.domain.times import parse_utc, utc_text
 from tests.e2e.accessibility import serious_violations
 from tests.e2e.conftest import cast_ballots
 from tests.e2e.i18n import t
+from tests.e2e.layout import empty_or_dangling, first_heading
 from tests.e2e.seed import seed_area
 from tests.e2e.site import SCREENSHOTS
 
@@ -102,14 +103,18 @@ class Console:
         expect(self.page.locator("html")).not_to_have_attribute("lang", before)
 
     def audit(self, name: str, problems: dict[str, list[str]]) -> None:
-        """A screenshot under screenshots/ and axe's serious or critical findings, if any."""
+        """A screenshot under screenshots/; axe's serious or critical findings, what pa11y's HTML_CodeSniffer
+        finds in the whole document (empty headings, buttons and links, hidden ones included; a heading
+        before the view's h1), if any."""
         # the picture once every transition (focus rings) has finished
         self.page.evaluate("() => Promise.all(document.getAnimations().map((a) => a.finished))")
         width = self.page.viewport_size["width"] if self.page.viewport_size else 0
         self.page.screenshot(
             path=str(SCREENSHOTS / f"console-{name}-{self.lang}-{width}.png"), full_page=True
         )
-        found = serious_violations(self.page)
+        found = serious_violations(self.page) + empty_or_dangling(self.page)
+        if not (heading := first_heading(self.page)).startswith("h1"):
+            found.append(f"the document's first heading is {heading}, not the view's h1")
         if found:
             problems[f"{name} ({self.lang})"] = found
         overflow = self.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")

@@ -34,8 +34,9 @@ OVERFLOWS = """() => {
   return found;
 }"""
 
-# In the whole document, shown or not: a heading, button or link with nothing to say, and in-page
-# links to nothing (what pa11y's HTML_CodeSniffer reports, hidden parts included).
+# In the whole document, shown or not: a heading, button or link with nothing to say, a table with no
+# caption to name it, and in-page links to nothing (what pa11y's HTML_CodeSniffer reports, hidden parts
+# included).
 EMPTY_NAMED = """() => {
   const found = [];
   const text = (id) => document.getElementById(id)?.textContent.trim() || '';
@@ -45,9 +46,33 @@ EMPTY_NAMED = """() => {
     const where = el.parentElement.closest('[id]')?.id;
     if (!said(el)) found.push(`empty ${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} in ${where}`);
   }
+  for (const table of document.querySelectorAll('table')) {
+    const where = table.parentElement.closest('[id]')?.id;
+    if (!table.caption?.textContent.trim()) found.push(`table with no caption in ${where}`);
+  }
   for (const a of document.querySelectorAll('a[href^="#"]')) {
     const id = a.getAttribute('href').slice(1);
     if (id && !document.getElementById(decodeURIComponent(id))) found.push(`link to no #${id}`);
+  }
+  return found;
+}"""
+
+
+# Words cut in two across lines inside a table's cells (a column squeezed narrower than its longest
+# word); a word may still wrap at its hyphens ('Betws-y-|Coed').
+SPLIT_WORDS = """() => {
+  const found = [];
+  for (const cell of document.querySelectorAll('table th, table td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/[^\\s-]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map((box) => Math.round(box.top)));
+        if (lines.size > 1) found.push(word[0]);
+      }
+    }
   }
   return found;
 }"""
@@ -64,3 +89,18 @@ def empty_or_dangling(page: Page) -> list[str]:
 def enlarge_text(page: Page, percent: int = 200) -> None:
     """Text at `percent`, as a reader's browser setting makes it (the root font size)."""
     page.evaluate(f"document.documentElement.style.fontSize = '{percent}%'")
+
+
+def split_words(page: Page) -> list[str]:
+    return list(page.evaluate(SPLIT_WORDS))
+
+
+def first_heading(page: Page) -> str:
+    """The first heading in the document, shown or not, as `h2#id` (HTML_CodeSniffer takes it for the
+    page's main heading)."""
+    return str(
+        page.evaluate(
+            "() => { const el = document.querySelector('h1, h2, h3, h4, h5, h6');"
+            " return el ? el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') : 'none'; }"
+        )
+    )

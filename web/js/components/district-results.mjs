@@ -43,6 +43,7 @@ export class DistrictResults extends AreaCard {
       h('p', null, this.t('results.districtTotal', { count: d.ballots || 0 })),
       h('div', { class: 'table-wrap' },
         h('table', { class: 'district' },
+          h('caption', { class: 'visually-hidden' }, this.$('district-title').textContent), // named in a reader's list of tables
           h('thead', null, h('tr', null, th('results.districtArea'), th('results.ballots', 'num'), th('results.districtLeader'))),
           h('tbody', null, rows))));
   }

@@ -43,7 +43,7 @@ export class TakeBallot extends ConsoleView {
     root.append(
       h('h1', { id: 'ballots-title', tabindex: '-1', 'data-i18n': 'police.stall.title' }),
       h('p', { class: 'lede', 'data-i18n': 'police.stall.intro' }),
-      h('section', { id: 'stall-done', class: 'confirmation fresh', 'aria-labelledby': 'stall-done-title', hidden: true },
+      h('section', { id: 'stall-done', class: 'confirmation fresh', 'aria-labelledby': 'stall-done-title' },
         h('h2', { id: 'stall-done-title', tabindex: '-1' }),
         h('p', { id: 'stall-done-note' }),
         h('p', null, h('span', { 'data-i18n': 'police.stall.receipt' }), ' ', h('strong', { id: 'stall-receipt', class: 'receipt' })),
@@ -63,10 +63,14 @@ export class TakeBallot extends ConsoleView {
         h('div', { id: 'stall-error', class: 'notice notice-error', role: 'alert', tabindex: '-1', hidden: true }),
         h('p', { class: 'actions' }, h('button', { type: 'submit', id: 'stall-submit', class: 'button-primary', 'data-i18n': 'police.stall.submit' }))));
     this.words();
+    // The receipt's box is in the document only while there is a receipt: kept aside, not just hidden, so
+    // no empty heading waits in the document for a screen reader or a checker (pa11y) to find.
+    this.doneBox = this.$('stall-done');
+    this.doneBox.remove();
     this.$('stall-area').addEventListener('change', () => this.loadPaper(this.latest.next()));
     this.root.querySelectorAll('input[name=stall-by]').forEach((radio) => radio.addEventListener('change', () => this.renderWho(true)));
     this.$('stall-form').addEventListener('submit', (ev) => { ev.preventDefault(); this.send(); });
-    this.$('stall-another').addEventListener('click', () => {
+    this.doneBox.querySelector('#stall-another').addEventListener('click', () => {
       this.done = null;
       this.renderDone();
       this.$('stall-postcode').focus();
@@ -172,10 +176,14 @@ export class TakeBallot extends ConsoleView {
   }
 
   renderDone() {
-    const box = this.$('stall-done');
+    const box = this.doneBox;
     const { done, i18n } = this;
-    box.hidden = !done;
-    if (!done) return;
+    if (!done) {
+      box.remove();
+      return;
+    }
+    if (!box.parentNode) this.$('stall-load').before(box);
+    this.words(box); // its words may have changed language while it was aside
     const area = i18n.place(done.area);
     setText(this.$('stall-done-title'), this.t(done.receipt.replaced ? 'police.stall.replaced' : 'police.stall.counted', { area }));
     setText(this.$('stall-done-note'), this.t(done.receipt.replaced ? 'police.stall.replacedNote' : 'police.stall.countedNote'));
