@@ -87,7 +87,7 @@ export class ProposalCard extends Component {
     this.renderPriorities();
     const facts = [
       h('p', { class: 'meta' }, this.t('police.proposal.meta', {
-        reference: p.reference, area: i18n.loc(p.areaName), date: i18n.date(p.submittedAt),
+        area: i18n.loc(p.areaName), date: i18n.date(p.submittedAt),
         written: this.t(`police.proposal.written.${p.language === 'cy' ? 'cy' : 'en'}`),
       })),
       h('p', null, h('span', { class: `tag tag-${p.status}` }, this.t(`police.status.${p.status}`))),
