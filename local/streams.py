@@ -1,11 +1,12 @@
 """The DynamoDB stream event source mapping: table stream -> function, as Lambda runs it.
 
 Batches of up to BatchSize records, gathered for up to MaximumBatchingWindowInSeconds, go to the
-function in Lambda's event shape. A partial batch response ({"batchItemFailures": [{"itemIdentifier":
-seq}]}) retries from the lowest failed sequence number; an error retries the whole batch, split in
-two first when BisectBatchOnFunctionError is on. After MaximumRetryAttempts the records are
-described in a message on the OnFailure queue and the mapping moves on. Progress is checkpointed per table and shard in a file, so a restart picks
-up where it stopped (the function must be idempotent all the same: a crash can re-feed a batch).
+function in Lambda's event shape. A partial batch response ({"batchItemFailures":
+[{"itemIdentifier": seq}]}) retries from the lowest failed sequence number; an error retries the
+whole batch, split in two first when BisectBatchOnFunctionError is on. After MaximumRetryAttempts
+the records are described in a message on the OnFailure queue and the mapping moves on. Progress is
+checkpointed per table and shard in a file, so a restart picks up where it stopped (the function
+must be idempotent all the same: a crash can re-feed a batch).
 """
 
 import base64
