@@ -91,7 +91,7 @@ class Faults:
 
     @contextmanager
     def installed(self) -> Iterator[None]:
-        real_write, real_read = aggregates.write_tally, aggregates.read_aggregate
+        real_write, real_read = aggregates.write_tally, aggregates.read_aggregates
 
         def write(*args: Any) -> aggregates.WriteOutcome:
             fate = self.writes.pop(0) if self.writes else Write.OK
@@ -113,16 +113,17 @@ class Faults:
                 raise ConnectionError("connection reset after the write")
             return outcome
 
-        def read(*args: Any) -> aggregates.Aggregate:
-            aggregate = real_read(*args)
-            meddle, self.meddle = self.meddle, None
-            if meddle and not meddle(args):
-                self.meddle = meddle
-            return aggregate
+        def read(keys: list[tuple[str, str]]) -> dict[tuple[str, str], aggregates.Aggregate]:
+            found = real_read(keys)
+            for key in keys:  # between this read and its write, another invocation may fold
+                meddle, self.meddle = self.meddle, None
+                if meddle and not meddle(key):
+                    self.meddle = meddle
+            return found
 
         with (
             mock.patch.object(aggregates, "write_tally", write),
-            mock.patch.object(aggregates, "read_aggregate", read),
+            mock.patch.object(aggregates, "read_aggregates", read),
         ):
             yield
 
