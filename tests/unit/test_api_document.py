@@ -84,6 +84,24 @@ def test_the_voter_token_and_the_postcode_are_documented_by_the_rules_that_check
         assert (pattern.is_valid(written), got) == (status == 200, status), written
 
 
+def test_bounds_are_stated_in_json_schemas_words_so_a_client_or_schemathesis_reads_them(call: Call) -> None:
+    document = call("GET", "/api/openapi.json")[1]
+    allocations = document["components"]["schemas"]["BallotIn"]["properties"]["allocations"]
+    assert allocations["additionalProperties"]["minimum"] == 0  # no negative bobbies
+    assert not sorted(_pydantic_words(document)), "pydantic's ge/le/gt/lt, which JSON Schema lacks"
+
+
+def _pydantic_words(node: Any, where: str = "") -> list[str]:
+    if isinstance(node, dict):
+        own = [f"{where}/{key}" for key in node if key in {"ge", "le", "gt", "lt"}]
+        return own + [
+            found for key, value in node.items() for found in _pydantic_words(value, f"{where}/{key}")
+        ]
+    if isinstance(node, list):
+        return [found for item in node for found in _pydantic_words(item, where)]
+    return []
+
+
 def test_no_route_documents_a_validation_error_in_another_shape(call: Call) -> None:
     document = call("GET", "/api/openapi.json")[1]
     assert "HTTPValidationError" not in json.dumps(document)

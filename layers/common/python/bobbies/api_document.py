@@ -64,7 +64,9 @@ def _named_whole(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
 
 
 # Whole and not negative; "10" and true are not numbers of bobbies.
-Bobbies = Annotated[StrictInt, BeforeValidator(_whole), WrapValidator(_named_whole), Field(ge=0)]
+# The bound before the validators, so the document states it as JSON Schema's `minimum` (after
+# them it came out as a bare `ge`, which no schema tool reads).
+Bobbies = Annotated[StrictInt, Field(ge=0), BeforeValidator(_whole), WrapValidator(_named_whole)]
 
 
 AgeBand = Literal[
