@@ -16,12 +16,14 @@ The snapshot is a pickle of moto's own objects: it is read back only by the same
 header says which), and like the recording it is trusted as the state folder's owner's own file.
 """
 
+import copyreg
 import io
 import json
 import os
 import pickle
 import sys
 import threading
+from functools import cache
 from importlib import import_module
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -52,19 +54,27 @@ def generation_of_marker(entry: dict[str, Any]) -> int | None:
     return value if isinstance(value, int) else None
 
 
-class _Pickler(pickle.Pickler):
-    """moto's objects hold a few locks (an SQS queue's condition); a restored one gets a new one.
-    A Cognito user pool holds its signing key, which pickles as its DER bytes."""
+def _new_of_its_type(lock: Any) -> tuple[type, tuple[()]]:
+    return type(lock), ()
 
-    def reducer_override(self, obj: Any) -> Any:
-        if isinstance(obj, threading.Condition):
-            return threading.Condition, ()
-        if isinstance(obj, _LOCK_TYPES):
-            return type(obj), ()
-        if isinstance(obj, rsa.RSAPrivateKey):
-            der = obj.private_bytes(Encoding.DER, PrivateFormat.PKCS8, NoEncryption())
-            return _private_key, (der,)
-        return NotImplemented
+
+def _as_der(key: rsa.RSAPrivateKey) -> tuple[Any, tuple[bytes]]:
+    return _private_key, (key.private_bytes(Encoding.DER, PrivateFormat.PKCS8, NoEncryption()),)
+
+
+@cache
+def _reducers() -> dict[type, Any]:
+    """moto's objects hold a few locks (an SQS queue's condition); a restored one gets a new one.
+    A Cognito user pool holds its signing key, which pickles as its DER bytes. A table by exact
+    type, which the C pickler looks up itself: a reducer_override would cost a Python call for
+    each of the state's objects (a quarter of the time the requests are held)."""
+    key_type = type(rsa.generate_private_key(public_exponent=65537, key_size=1024))  # the library's own
+    return {
+        **copyreg.dispatch_table,
+        threading.Condition: _new_of_its_type,
+        **dict.fromkeys(_LOCK_TYPES, _new_of_its_type),
+        key_type: _as_der,
+    }
 
 
 def _private_key(der: bytes) -> rsa.RSAPrivateKey:
@@ -84,7 +94,9 @@ def dump_backends() -> bytes:
     """Every backend in use, in one pickle (so the objects that refer to each other still do)."""
     state = [(bd.backend.__module__, bd.backend.__qualname__, dict(bd)) for bd in _registry()]
     out = io.BytesIO()
-    _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(state)
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _reducers()
+    pickler.dump(state)
     return out.getvalue()
 
 
