@@ -10,6 +10,14 @@ The clients behave as the page does: a new resident's ballot names no earlier on
 The loads take turns (gateway, moto, ballot requests, gateway, ...) so a busy machine weighs on
 all alike. First, uncounted ballots warm the function's environments (one per client, as Lambda
 would start them): the steady rate is what is compared; cold starts are bench.cold_start's.
+
+All three loads go to one stack, `python -m local.run` as `make run` starts it, so the baseline is
+moto's PutItem under the server's own settings: its snapshots (every 500 recorded calls, more as
+the state grows: local.moto_main) hold requests during the PutItem load as during the gateway's,
+and a row says for how much of each load's time. How it differs from `make run`: its state starts
+fresh from the seed in a temporary folder (the PutItem load runs on the state the gateway load
+left, so on a larger table), and BOBBIES_VERIFICATION=0 (the clients send made-up tokens, not SMS
+codes). BOBBIES_SNAPSHOT_EVERY, if set, reaches the server as in `make run`, for all loads alike.
 """
 
 import random
@@ -20,20 +28,18 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import boto3
 import requests
-from local.aws import DUMMY_CREDENTIALS
+from local.moto_main import requests_held
 from local.runner_info import live_runner_info
-from local.template import region
 from local.testing import RunnerProcess, runner_process
 
 from bench import process_cpu
 from bench.common import Row, median, repeats, row
-from bench.seeding import OpenRound, allocation, ballot_item
+from bench.moto_loads import ballot_requests_worker, moto_worker
+from bench.seeding import OpenRound, allocation
 
 BENCH = "gateway"
 CLIENTS = 20
@@ -129,86 +135,6 @@ def _gateway_worker(
     return make
 
 
-def _dynamodb(stack: RunnerProcess) -> tuple[Any, dict[str, str]]:
-    info = live_runner_info(stack.paths)
-    assert info is not None
-    client = boto3.client(
-        "dynamodb",
-        endpoint_url=info.moto_endpoint,
-        region_name=region(),
-        aws_access_key_id=DUMMY_CREDENTIALS["AWS_ACCESS_KEY_ID"],
-        aws_secret_access_key=DUMMY_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
-    )
-    return client, info.resources["tables"]
-
-
-def _moto_worker(stack: RunnerProcess, rounds: list[OpenRound]) -> Callable[[], Callable[[], bool]]:
-    def make() -> Callable[[], bool]:
-        dynamodb, tables = _dynamodb(stack)
-        chance = random.Random()
-
-        def put() -> bool:
-            chosen = chance.choice(rounds)
-            item = ballot_item(
-                chosen, allocation(chance, chosen.priority_ids, chosen.budget), datetime.now(UTC)
-            )
-            dynamodb.put_item(TableName=tables["BallotsTable"], Item=item)
-            return True
-
-        return put
-
-    return make
-
-
-def _ballot_requests_worker(
-    stack: RunnerProcess, rounds: list[OpenRound]
-) -> Callable[[], Callable[[], bool]]:
-    """What a warm ballot asks of DynamoDB (store/ballots.py), sent straight to moto: one
-    transaction - the round still open, the ballot, its receipt (the earlier ballot, if any, named
-    by the client). No function, no gateway: the most the gateway could reach on this moto."""
-
-    def make() -> Callable[[], bool]:
-        dynamodb, tables = _dynamodb(stack)
-        chance = random.Random()
-
-        def cast() -> bool:
-            chosen = chance.choice(rounds)
-            item = ballot_item(
-                chosen, allocation(chance, chosen.priority_ids, chosen.budget), datetime.now(UTC)
-            )
-            round_key = {"area_id": {"S": chosen.area_id}, "round_id": {"S": chosen.round_id}}
-            receipt = {"receipt_hash": {"S": uuid.uuid4().hex}, **{k: item[k] for k in _RECEIPT_COPIES}}
-            dynamodb.transact_write_items(
-                TransactItems=[
-                    {
-                        "ConditionCheck": {
-                            "TableName": tables["RoundsTable"],
-                            "Key": round_key,
-                            "ConditionExpression": "attribute_exists(round_id) AND "
-                            "(attribute_not_exists(closed) OR closed = :no)",
-                            "ExpressionAttributeValues": {":no": {"BOOL": False}},
-                        }
-                    },
-                    {
-                        "Put": {
-                            "TableName": tables["BallotsTable"],
-                            "Item": item,
-                            "ConditionExpression": "attribute_not_exists(voter_hash)",
-                        }
-                    },
-                    {"Put": {"TableName": tables["ReceiptsTable"], "Item": receipt}},
-                ]
-            )
-            return True
-
-        return cast
-
-    return make
-
-
-_RECEIPT_COPIES = ("area_id", "round_id", "voter_hash", "ballot_id", "version")
-
-
 def _warm_up(stack: RunnerProcess, rounds: list[OpenRound]) -> None:
     """CLIENTS ballots at once, not counted and waited for however long they take, until all are
     accepted: each environment they start has finished its cold start (on a loaded machine a
@@ -231,6 +157,13 @@ def _warm_up(stack: RunnerProcess, rounds: list[OpenRound]) -> None:
             thread.join()
 
 
+def _held(stack: RunnerProcess, load: Callable[[], Load]) -> tuple[Load, float]:
+    """The load, and the share of its time moto's snapshots held requests (from moto's log)."""
+    taken = len(requests_held(stack.paths.moto_log.read_text(errors="replace")))
+    done = load()
+    return done, sum(requests_held(stack.paths.moto_log.read_text(errors="replace"))[taken:]) / done.seconds
+
+
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
@@ -242,6 +175,7 @@ def measure(quick: bool = False) -> list[Row]:
     moto: list[Load] = []
     requests_only: list[Load] = []
     spent: list[dict[str, float]] = []  # CPU ms per accepted ballot, by part, of each gateway load
+    held: dict[str, list[float]] = {"gateway": [], "moto": []}  # the share of each load's time
     with (
         tempfile.TemporaryDirectory(prefix="bench-stack-") as folder,
         runner_process(Path(folder) / "state") as stack,
@@ -252,12 +186,16 @@ def measure(quick: bool = False) -> list[Row]:
         _warm_up(stack, rounds)
         for _ in range(runs):
             before = process_cpu.by_part(info.pid, info.moto_pid)
-            gateway.append(_load(seconds, _gateway_worker(stack, rounds)))
+            measured, share = _held(stack, lambda: _load(seconds, _gateway_worker(stack, rounds)))
+            gateway.append(measured)
+            held["gateway"].append(share)
             after = process_cpu.by_part(info.pid, info.moto_pid)
             accepted = max(1, len(gateway[-1].latencies))
             spent.append({part: 1000 * (after[part] - before[part]) / accepted for part in after})
-            moto.append(_load(seconds, _moto_worker(stack, rounds)))
-            requests_only.append(_load(seconds, _ballot_requests_worker(stack, rounds)))
+            measured, share = _held(stack, lambda: _load(seconds, moto_worker(stack, rounds)))
+            moto.append(measured)
+            held["moto"].append(share)
+            requests_only.append(_load(seconds, ballot_requests_worker(stack, rounds)))
     through = median([load.rate for load in gateway])
     direct = median([load.rate for load in moto])
     ceiling = median([load.rate for load in requests_only])
@@ -282,6 +220,10 @@ def measure(quick: bool = False) -> list[Row]:
         row(BENCH, "latency p95", 1000 * median([_percentile(g.latencies, 0.95) for g in gateway]), "ms"),
         row(BENCH, "ballots refused or failed", median([g.refused for g in gateway]), "ballots"),
         row(BENCH, f"moto PutItem on the ballots table, {CLIENTS} threads", direct, "items/s"),
+        *(
+            row(BENCH, f"time moto's snapshots held requests, {load} load", 100 * median(shares), "%")
+            for load, shares in (("gateway", held["gateway"]), ("PutItem", held["moto"]))
+        ),
         row(
             BENCH,
             f"a ballot's own DynamoDB requests straight to moto, {CLIENTS} threads",

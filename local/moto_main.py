@@ -10,6 +10,7 @@ that started it is gone.
 
 import logging
 import os
+import re
 import sys
 import threading
 import time
@@ -73,6 +74,14 @@ MOST_TIMES = 20
 def calls_between(every: int, state_bytes: int) -> int:
     """Recorded calls before the next snapshot, after one of state_bytes (every: the least)."""
     return min(MOST_TIMES * every, max(every, every * state_bytes // GROWS_PAST_BYTES))
+
+
+_TAKEN = re.compile(r"^snapshot \d+: \d+ KiB, requests held ([0-9.]+) s", re.MULTILINE)
+
+
+def requests_held(log: str) -> list[float]:
+    """The seconds each snapshot in the moto server's log held requests for, in order."""
+    return [float(seconds) for seconds in _TAKEN.findall(log)]
 
 
 class State:

@@ -72,3 +72,15 @@ def test_after_a_large_snapshot_the_next_one_waits_for_proportionally_more_calls
     assert not state.due.is_set()
     recorded(state, 1)
     assert state.due.is_set()
+
+
+def test_the_bench_reads_back_how_long_each_snapshot_held_requests(
+    state: State, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given two snapshots taken, among the server's other lines
+    state.take()
+    print("some other line")
+    state.take()
+    # Then what they held is read back from the log, one figure each
+    held = moto_main.requests_held(capsys.readouterr().out)
+    assert len(held) == 2 and all(seconds >= 0 for seconds in held)
