@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from local import snapshot
+from local.moto_answers import answer_plain_json
 from local.moto_speed import keep_per_request_lookups
 from local.moto_transactions import undo_transactions_item_by_item
 from local.recording import is_read_only_target
@@ -235,6 +236,7 @@ def main(port: str) -> None:
     _gate_requests(state)
     undo_transactions_item_by_item()
     keep_per_request_lookups()
+    answer_plain_json()
     atomic_dynamodb_writes()  # last: its lock holds a whole transaction, its undoing included
     _exit_with_parent()
     threading.Thread(target=state.keep_taking, name="snapshots", daemon=True).start()
