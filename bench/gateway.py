@@ -221,7 +221,12 @@ def measure(quick: bool = False) -> list[Row]:
         row(BENCH, "ballots refused or failed", median([g.refused for g in gateway]), "ballots"),
         row(BENCH, f"moto PutItem on the ballots table, {CLIENTS} threads", direct, "items/s"),
         *(
-            row(BENCH, f"time moto's snapshots held requests, {load} load", 100 * median(shares), "%")
+            row(
+                BENCH,
+                f"time moto's snapshots held requests, {load} loads (mean)",
+                100 * statistics.fmean(shares),
+                "%",
+            )
             for load, shares in (("gateway", held["gateway"]), ("PutItem", held["moto"]))
         ),
         row(
