@@ -9,10 +9,10 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBStreamEvent
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from bobbies.observability import logger, metrics, traced
+from bobbies.stream_event import records_of
 from bobbies.usecases.aggregation import apply_batch
 
 # Lambda's partial batch response: {"batchItemFailures": [{"itemIdentifier": <id>}, ...]}
@@ -56,9 +56,9 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> BatchRespon
         return replay_parked(event, context)
     # The whole batch is folded first (one write per aggregate); the records of an aggregate not
     # written are reported as failed, so the stream retries from the first of them.
-    records = list(DynamoDBStreamEvent(event).records)
+    records = records_of(event)
     failed = apply_batch(records)
-    numbers = [record.dynamodb.sequence_number if record.dynamodb else None for record in records]
+    numbers = [record.sequence_number for record in records]
     if records and all(number in failed for number in numbers):
         raise BatchNotApplied(f"none of the {len(records)} records was applied")
     return {"batchItemFailures": [{"itemIdentifier": str(number)} for number in numbers if number in failed]}

@@ -15,6 +15,7 @@ from bobbies.domain.receipts import new_receipt_code, receipt_hash
 from bobbies.domain.tally import CountedBallot
 from bobbies.store.models import BallotModel, RoundModel, as_ints, bound, connection
 from bobbies.store.receipts import StoredReceipt, receipt_item
+from bobbies.stream_event import Image
 
 
 @dataclass(frozen=True)
@@ -133,4 +134,14 @@ def record_ballot(
 def counted_of_round(area_id: str, round_id: str) -> list[CountedBallot]:
     """Every ballot of a round as a tally counts it, straight from the ballots of record."""
     items = bound(BallotModel).query(round_key(area_id, round_id), consistent_read=True)
-    return [CountedBallot(as_ints(item.allocations), item.channel or ONLINE, item.age_band) for item in items]
+    return [counted(item) for item in items]
+
+
+def counted(item: BallotModel) -> CountedBallot:
+    """A ballot as a tally counts it: its bobbies, how it came and the age band it gave."""
+    return CountedBallot(as_ints(item.allocations), item.channel or ONLINE, item.age_band)
+
+
+def from_image(image: Image | None) -> BallotModel | None:
+    """A ballot item as a stream record's image holds it (DynamoDB JSON), read by its own model."""
+    return BallotModel.from_raw_data(image) if image else None
