@@ -30,11 +30,14 @@ OWN = {
         "bobbies.usecases.replay": "only a replay of parked batches",
         "aws_lambda_powertools.utilities.data_classes": "its package imports every event class; the "
         "stream's records are read by bobbies.stream_event and the ballots table's own model",
+        "bobbies.store.residents_models": "proposals and verdicts: no stream record touches them",
+        "bobbies.store.verification_models": "verification and round secrets: no stream record touches them",
     },
     "NightlyTaskingsFunction": {
         "aws_lambda_powertools.utilities.data_classes": "the rebuild of an aggregate reads no stream record",
         "asyncio": "nothing the nightly run does is asynchronous",
         "bobbies.store.verdicts": "only a resident's verdict on a tasking",
+        "bobbies.store.residents_models": "proposals only on a closing night (imported then); verdicts never",
     },
 }
 SPECS = {spec.logical_id: spec for spec in functions()}
