@@ -20,6 +20,8 @@ from bobbies.stream_event import Image
 
 @dataclass(frozen=True)
 class StoredBallot(BallotVersion):
+    """A ballot version as written: its bobbies and their digest, and the receipt code given for it."""
+
     allocations: dict[str, int]
     digest: str
     receipt: str = ""  # the code given for this version; known only when it was just written

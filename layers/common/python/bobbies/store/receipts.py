@@ -1,13 +1,12 @@
 """Receipts: which ballot version each receipt code was given for (stored under the code's hash)."""
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from bobbies.store.models import ReceiptModel, bound
 
 
-@dataclass(frozen=True)
-class StoredReceipt:
+class StoredReceipt(NamedTuple):
     area_id: str
     round_id: str
     voter_hash: str

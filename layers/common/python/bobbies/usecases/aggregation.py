@@ -28,8 +28,8 @@ rollover, parallel invocations, records parked on the on-failure queue and repla
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import groupby
+from typing import NamedTuple
 
 from bobbies.domain.changes import CAST, REMOVED, change_id
 from bobbies.domain.model import Tally
@@ -46,8 +46,7 @@ class AggregateContention(Exception):
     """Another invocation kept moving the aggregate; the records are retried by the stream."""
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     area_id: str
     round_id: str
     id: str

@@ -29,7 +29,7 @@ subscriber, or a team, sees a repeat as the one tasking it already has.
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from bobbies.domain.model import Area, Round, RoundSettings
@@ -53,6 +53,8 @@ def wall_clock() -> datetime:
 
 @dataclass
 class NightlyReport:
+    """What one night did, counted as it goes (logged and returned when it ends)."""
+
     rounds_closed: int = 0
     taskings_issued: int = 0
     quorum_not_met: int = 0
@@ -117,8 +119,8 @@ def close_round(area: Area, current: Round, now: datetime, report: NightlyReport
     ballot = carried_forward(current.priority_ids, catalogue.approved_priority_ids(area.id))
     # An admin's change of settings waits for this moment; the area takes it on with the move below.
     later = area.pending or RoundSettings(area.budget, area.quorum, area.round_days)
-    following = replace(
-        next_round(current, now, later.round_days, ballot), budget=later.budget, quorum=later.quorum
+    following = next_round(current, now, later.round_days, ballot)._replace(
+        budget=later.budget, quorum=later.quorum
     )
     catalogue.add_round_once(following)
     # Before the area moves on, so a rerun still finds this round to finish: the round as stored
