@@ -9,7 +9,7 @@ from local.lambdas import Invocation, LambdaContext
 from local.streams import _failure_message
 
 from bobbies.domain.tally import same_tally, tally_of
-from bobbies.store import aggregates, ballots
+from bobbies.store import aggregates, ballots, counting
 from bobbies.stream_event import StreamRecord
 from bobbies.usecases.aggregation import change_of, rebuild_aggregate
 from tests.conftest import load_event, load_handler
@@ -28,7 +28,7 @@ def aggregate(records: list[dict[str, Any]]) -> dict[str, Any]:
 
 def exact(area: str = "bangor", round_id: str = "r1") -> bool:
     live, _ = aggregates.read_tally(area, round_id)
-    return same_tally(live, tally_of(ballots.counted_of_round(area, round_id)))
+    return same_tally(live, tally_of(counting.counted_of_round(area, round_id)))
 
 
 def parked_message(aws: LocalAws, records: list[dict[str, Any]]) -> dict[str, Any]:

@@ -32,12 +32,16 @@ OWN = {
         "stream's records are read by bobbies.stream_event and the ballots table's own model",
         "bobbies.store.residents_models": "proposals and verdicts: no stream record touches them",
         "bobbies.store.verification_models": "verification and round secrets: no stream record touches them",
+        "bobbies.store.ballots": "casting a ballot: the stream's images are read by store.counting",
+        "bobbies.store.receipts": "a receipt is written with a ballot cast",
     },
     "NightlyTaskingsFunction": {
         "aws_lambda_powertools.utilities.data_classes": "the rebuild of an aggregate reads no stream record",
         "asyncio": "nothing the nightly run does is asynchronous",
         "bobbies.store.verdicts": "only a resident's verdict on a tasking",
         "bobbies.store.residents_models": "proposals only on a closing night (imported then); verdicts never",
+        "bobbies.store.ballots": "casting a ballot: a closed round's ballots are read by store.counting",
+        "bobbies.store.receipts": "a receipt is written with a ballot cast",
     },
 }
 SPECS = {spec.logical_id: spec for spec in functions()}
@@ -47,8 +51,7 @@ SPECS = {spec.logical_id: spec for spec in functions()}
 DATACLASSES = {
     "bobbies.domain.model.Tally": "a tally changes as changes are folded in",
     "bobbies.usecases.nightly.NightlyReport": "counted as the night goes",
-    "bobbies.domain.ballot.BallotVersion": "extended by store.ballots.StoredBallot",
-    "bobbies.store.ballots.StoredBallot": "a BallotVersion with its bobbies",
+    "bobbies.domain.ballot.BallotVersion": "extended by store.ballots.StoredBallot (casting only)",
 }
 
 IMPORT = """

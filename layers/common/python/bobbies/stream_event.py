@@ -2,7 +2,7 @@
 
 Hand-written because it is about Lambda itself: Powertools' `data_classes` package imports every
 event class it knows (~15 ms of the aggregator's cold start) for this one. The item images stay
-DynamoDB JSON; the store reads them with the table's own model (store.ballots.counted_image).
+DynamoDB JSON; the store reads them with the table's own model (store.counting.from_image).
 """
 
 from collections.abc import Mapping

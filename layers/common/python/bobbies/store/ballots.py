@@ -1,5 +1,6 @@
-"""The ballots table: one item per voter per round, written in one transaction with a check that
-the round is still open and the receipt for the new version."""
+"""The ballots table as ballots are cast: one item per voter per round, written in one transaction
+with a check that the round is still open and the receipt for the new version. A tally reads the
+table through store.counting."""
 
 import uuid
 from collections.abc import Mapping
@@ -12,10 +13,9 @@ from pynamodb.transactions import TransactWrite
 from bobbies.domain.ballot import ONLINE, BallotVersion
 from bobbies.domain.errors import Conflict
 from bobbies.domain.receipts import new_receipt_code, receipt_hash
-from bobbies.domain.tally import CountedBallot
+from bobbies.store.counting import round_key
 from bobbies.store.models import BallotModel, RoundModel, as_ints, bound, connection
 from bobbies.store.receipts import StoredReceipt, receipt_item
-from bobbies.stream_event import Image
 
 
 @dataclass(frozen=True)
@@ -35,10 +35,6 @@ class BallotChanged(Conflict):
     def __init__(self, found: StoredBallot | None, known: bool) -> None:
         super().__init__("ballot_changed")
         self.found, self.known = found, known
-
-
-def round_key(area_id: str, round_id: str) -> str:
-    return f"{area_id}#{round_id}"
 
 
 def find_ballot(area_id: str, round_id: str, voter_hash: str) -> StoredBallot | None:
@@ -131,19 +127,3 @@ def record_ballot(
             ) from None
         raise
     return ballot
-
-
-def counted_of_round(area_id: str, round_id: str) -> list[CountedBallot]:
-    """Every ballot of a round as a tally counts it, straight from the ballots of record."""
-    items = bound(BallotModel).query(round_key(area_id, round_id), consistent_read=True)
-    return [counted(item) for item in items]
-
-
-def counted(item: BallotModel) -> CountedBallot:
-    """A ballot as a tally counts it: its bobbies, how it came and the age band it gave."""
-    return CountedBallot(as_ints(item.allocations), item.channel or ONLINE, item.age_band)
-
-
-def from_image(image: Image | None) -> BallotModel | None:
-    """A ballot item as a stream record's image holds it (DynamoDB JSON), read by its own model."""
-    return BallotModel.from_raw_data(image) if image else None

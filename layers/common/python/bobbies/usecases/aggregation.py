@@ -35,7 +35,7 @@ from bobbies.domain.changes import CAST, REMOVED, change_id
 from bobbies.domain.model import Tally
 from bobbies.domain.tally import CountedBallot, apply_change, tally_of
 from bobbies.observability import count, logger
-from bobbies.store import aggregates, ballots
+from bobbies.store import aggregates, counting
 from bobbies.store.models import BallotModel
 from bobbies.stream_event import StreamRecord
 
@@ -63,18 +63,18 @@ def change_of(record: StreamRecord) -> Change | None:
     for a ballot expiring (its round closed long ago: taking it out would rewrite the result)."""
     if record.expired:
         return None
-    new, old = ballots.from_image(record.new_image), ballots.from_image(record.old_image)
+    new, old = counting.from_image(record.new_image), counting.from_image(record.old_image)
     if new is not None and old is not None and _version(new) == _version(old):
         return None
     item, kind = (new, CAST) if new is not None else (old, REMOVED)
     assert item is not None
-    round_key = ballots.round_key(item.area_id, item.round_id)
+    round_key = counting.round_key(item.area_id, item.round_id)
     return Change(
         area_id=item.area_id,
         round_id=item.round_id,
         id=change_id(round_key, item.voter_hash, *_version(item), kind),
-        old=ballots.counted(old) if old is not None else None,
-        new=ballots.counted(new) if new is not None else None,
+        old=counting.counted(old) if old is not None else None,
+        new=counting.counted(new) if new is not None else None,
     )
 
 
@@ -150,5 +150,5 @@ def rebuild_aggregate(area_id: str, round_id: str, tally: Tally | None = None) -
     """Rebuilds a closed round's aggregate from its ballots of record (or the tally already made
     from them) and seals it; True when the live aggregate had drifted from them."""
     if tally is None:
-        tally = tally_of(ballots.counted_of_round(area_id, round_id))
+        tally = tally_of(counting.counted_of_round(area_id, round_id))
     return aggregates.seal(area_id, round_id, tally)

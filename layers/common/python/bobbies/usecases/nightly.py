@@ -40,7 +40,7 @@ from bobbies.notify.publisher import Publisher
 from bobbies.notify.render import render
 from bobbies.observability import count, logger
 from bobbies.settings import settings
-from bobbies.store import ballots, catalogue, round_keys, taskings
+from bobbies.store import catalogue, counting, round_keys, taskings
 from bobbies.usecases.aggregation import rebuild_aggregate
 from bobbies.usecases.tasking_life import overdue
 
@@ -99,7 +99,7 @@ def close_round(area: Area, current: Round, now: datetime, report: NightlyReport
     round_keys.destroy(area.id, current.id)  # its voter keys can no longer be tied to anyone
     # The tasking comes from the ballots of record; the live aggregate is rebuilt from them and
     # sealed, so the results page shows what the tasking was decided on, whatever the stream lost.
-    tally = tally_of(ballots.counted_of_round(area.id, current.id))
+    tally = tally_of(counting.counted_of_round(area.id, current.id))
     if rebuild_aggregate(area.id, current.id, tally):
         count("AggregateDriftRepaired")
         logger.warning(
