@@ -1,9 +1,10 @@
 """The nouns of PRODUCT.md as plain values.
 
-A value that never changes is a NamedTuple here and across the layer, not a frozen dataclass: a
-dataclass compiles its methods each time its module is imported, ~0.7 ms a class of every cold start,
-a NamedTuple about a fifth of that. It is as immutable, and equal by its fields (to a plain tuple of
-the same fields too: nothing compares one with a tuple). Dataclasses stay for what changes (Tally).
+A value that never changes is a NamedTuple here, and in every module the nightly run and the stream
+function import (tests/unit/test_cold_imports.py), not a frozen dataclass: a dataclass compiles its
+methods each time its module is imported, ~0.7 ms a class of every cold start, a NamedTuple about a
+fifth of that. It is as immutable, and equal by its fields (to a plain tuple of the same fields too:
+nothing compares one with a tuple). Dataclasses stay for what changes (Tally).
 """
 
 from dataclasses import dataclass, field
