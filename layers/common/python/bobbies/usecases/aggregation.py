@@ -36,7 +36,6 @@ from bobbies.domain.model import Tally
 from bobbies.domain.tally import CountedBallot, apply_change, tally_of
 from bobbies.observability import count, logger
 from bobbies.store import aggregates, counting
-from bobbies.store.models import BallotModel
 from bobbies.stream_event import StreamRecord
 
 ATTEMPTS = 5
@@ -54,8 +53,8 @@ class Change(NamedTuple):
     new: CountedBallot | None
 
 
-def _version(item: BallotModel) -> tuple[str, int]:
-    return item.ballot_id, int(item.version)
+def _version(ballot: counting.ImageBallot) -> tuple[str, int]:
+    return ballot.ballot_id, ballot.version
 
 
 def change_of(record: StreamRecord) -> Change | None:
@@ -73,8 +72,8 @@ def change_of(record: StreamRecord) -> Change | None:
         area_id=item.area_id,
         round_id=item.round_id,
         id=change_id(round_key, item.voter_hash, *_version(item), kind),
-        old=counting.counted(old) if old is not None else None,
-        new=counting.counted(new) if new is not None else None,
+        old=old.counted if old is not None else None,
+        new=new.counted if new is not None else None,
     )
 
 
