@@ -1,8 +1,8 @@
 """One pynamodb model per table in template.yaml.
 
 Table names, region and endpoint come from settings on first use (`bound`), never at import. The
-models of what only some requests touch (residents_models, verification_models) live in modules of
-their own, which `register` their tables, so a function imports only the models it uses.
+models of what only some requests touch (residents_models, verification_models, receipts) live in
+modules of their own, which `register` their tables, so a function imports only the models it uses.
 """
 
 from collections.abc import Mapping
@@ -131,21 +131,6 @@ class AppliedChangeModel(Model):
     expires = TTLAttribute()
 
 
-class ReceiptModel(Model):
-    """Where the ballot version a receipt code was given for is stored."""
-
-    class Meta:
-        table_name = "ReceiptsTable"
-
-    receipt_hash = UnicodeAttribute(hash_key=True)
-    area_id = UnicodeAttribute()
-    round_id = UnicodeAttribute()
-    voter_hash = UnicodeAttribute()
-    ballot_id = UnicodeAttribute()
-    version = NumberAttribute()
-    expires_at = TTLAttribute(null=True)  # with its ballot
-
-
 class PendingPublicationIndex(GlobalSecondaryIndex["TaskingModel"]):
     class Meta:
         index_name = "pending-publish"
@@ -238,7 +223,6 @@ _TABLES: dict[type[Model], str] = {
     BallotModel: "ballots_table",
     AggregateModel: "aggregates_table",
     AppliedChangeModel: "applied_changes_table",
-    ReceiptModel: "receipts_table",
     TaskingModel: "taskings_table",
 }
 # The settings each model was last pointed by: other settings (the tests') point it again.

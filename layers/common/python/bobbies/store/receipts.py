@@ -3,7 +3,29 @@
 from datetime import UTC, datetime
 from typing import NamedTuple
 
-from bobbies.store.models import ReceiptModel, bound
+from pynamodb.attributes import NumberAttribute, TTLAttribute, UnicodeAttribute
+from pynamodb.models import Model
+
+from bobbies.store.models import bound, register
+
+
+class ReceiptModel(Model):
+    """Where the ballot version a receipt code was given for is stored. Only casting and a
+    receipt's check use it: the nightly and stream functions never import it."""
+
+    class Meta:
+        table_name = "ReceiptsTable"
+
+    receipt_hash = UnicodeAttribute(hash_key=True)
+    area_id = UnicodeAttribute()
+    round_id = UnicodeAttribute()
+    voter_hash = UnicodeAttribute()
+    ballot_id = UnicodeAttribute()
+    version = NumberAttribute()
+    expires_at = TTLAttribute(null=True)  # with its ballot
+
+
+register({ReceiptModel: "receipts_table"})
 
 
 class StoredReceipt(NamedTuple):
