@@ -34,6 +34,7 @@ OWN = {
         "bobbies.store.verification_models": "verification and round secrets: no stream record touches them",
         "bobbies.store.ballots": "casting a ballot: the stream's images are read by store.counting",
         "bobbies.store.receipts": "a receipt is written with a ballot cast",
+        "aws_lambda_powertools.utilities.typing": "LambdaContext is a type only, for the checker",
     },
     "NightlyTaskingsFunction": {
         "aws_lambda_powertools.utilities.data_classes": "the rebuild of an aggregate reads no stream record",
@@ -42,6 +43,7 @@ OWN = {
         "bobbies.store.residents_models": "proposals only on a closing night (imported then); verdicts never",
         "bobbies.store.ballots": "casting a ballot: a closed round's ballots are read by store.counting",
         "bobbies.store.receipts": "a receipt is written with a ballot cast",
+        "aws_lambda_powertools.utilities.typing": "LambdaContext is a type only, for the checker",
     },
 }
 SPECS = {spec.logical_id: spec for spec in functions()}
