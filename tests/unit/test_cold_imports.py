@@ -52,7 +52,6 @@ SPECS = {spec.logical_id: spec for spec in functions()}
 # then (~0.7 ms a class). The values that never change are NamedTuples (see domain/model.py).
 DATACLASSES = {
     "bobbies.domain.model.Tally": "a tally changes as changes are folded in",
-    "bobbies.domain.ballot.BallotVersion": "extended by store.ballots.StoredBallot (casting only)",
 }
 
 IMPORT = """
