@@ -1,10 +1,12 @@
 """The nouns of PRODUCT.md as plain values.
 
-A value that never changes is a NamedTuple here, and in every module the nightly run and the stream
-function import (tests/unit/test_cold_imports.py), not a frozen dataclass: a dataclass compiles its
-methods each time its module is imported, ~0.7 ms a class of every cold start, a NamedTuple about a
-fifth of that. It is as immutable, and equal by its fields (to a plain tuple of the same fields too:
-nothing compares one with a tuple). Dataclasses stay for what changes (Tally).
+One rule for all deployed code (the layer and functions/): a value that never changes is a NamedTuple;
+what changes is a dataclass (Tally) or a plain class. Why: a dataclass compiles its methods each time
+its module is imported, ~0.7 ms a class of a cold start, a NamedTuple about a fifth of that.
+A NamedTuple is a tuple, so read one by its fields only: nothing iterates or unpacks one, or compares
+it with a plain tuple; json.dumps writes it as a list, so a body is made with `_asdict()` (which, unlike
+dataclasses.asdict, leaves the fields' values as they are). A value that needs a default_factory,
+__post_init__ checks or another record to extend would stay a dataclass; none does now.
 """
 
 from dataclasses import dataclass, field
