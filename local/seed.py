@@ -10,7 +10,6 @@ stack, and every call is also recorded and replayed on each restart (local/READM
 
 import json
 from collections import Counter
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -65,12 +64,12 @@ def load_seed(path: Path = SEED_FILE, now: datetime | None = None) -> int:
         current = existing.get(area.id)
         if current is None:  # a new area; an area already seeded keeps the round it is in
             ballot = [p["id"] for p in row["priorities"]]
-            opening = replace(
-                first_round(area.id, now, area.round_days, ballot), budget=area.budget, quorum=area.quorum
+            opening = first_round(area.id, now, area.round_days, ballot)._replace(
+                budget=area.budget, quorum=area.quorum
             )
             openings.append(opening)
             current = opening.id
-        ready.append((replace(area, current_round=current), row.get("authority")))
+        ready.append((area._replace(current_round=current), row.get("authority")))
     catalogue.add_first_rounds(openings)
     round_keys.add_first_secrets(openings)
     catalogue.save_areas(ready)  # last: an area points only at a round that exists

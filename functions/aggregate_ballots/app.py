@@ -7,13 +7,14 @@ event source mapping, which is left disabled until an operator has fixed what ma
 
 import json
 from collections.abc import Mapping
-from typing import Any
-
-from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBStreamEvent
-from aws_lambda_powertools.utilities.typing import LambdaContext
+from typing import TYPE_CHECKING, Any
 
 from bobbies.observability import logger, metrics, traced
+from bobbies.stream_event import records_of
 from bobbies.usecases.aggregation import apply_batch
+
+if TYPE_CHECKING:  # a type only: the runtime never needs the class (~0.5 ms of a cold start)
+    from aws_lambda_powertools.utilities.typing import LambdaContext
 
 # Lambda's partial batch response: {"batchItemFailures": [{"itemIdentifier": <id>}, ...]}
 BatchResponse = Mapping[str, object]
@@ -24,7 +25,7 @@ class BatchNotApplied(Exception):
     retries its halves (BisectBatchOnFunctionError), as Powertools' batch processor would raise."""
 
 
-def replay_parked(event: dict[str, Any], context: LambdaContext) -> BatchResponse:
+def replay_parked(event: dict[str, Any], context: "LambdaContext") -> BatchResponse:
     # Only the queue of parked batches needs these (Powertools' batch utility imports asyncio).
     from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
     from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
@@ -51,14 +52,14 @@ def _is_parked(event: dict[str, Any]) -> bool:
 @logger.inject_lambda_context
 @metrics.log_metrics
 @traced
-def lambda_handler(event: dict[str, Any], context: LambdaContext) -> BatchResponse:
+def lambda_handler(event: dict[str, Any], context: "LambdaContext") -> BatchResponse:
     if _is_parked(event):
         return replay_parked(event, context)
     # The whole batch is folded first (one write per aggregate); the records of an aggregate not
     # written are reported as failed, so the stream retries from the first of them.
-    records = list(DynamoDBStreamEvent(event).records)
+    records = records_of(event)
     failed = apply_batch(records)
-    numbers = [record.dynamodb.sequence_number if record.dynamodb else None for record in records]
+    numbers = [record.sequence_number for record in records]
     if records and all(number in failed for number in numbers):
         raise BatchNotApplied(f"none of the {len(records)} records was applied")
     return {"batchItemFailures": [{"itemIdentifier": str(number)} for number in numbers if number in failed]}

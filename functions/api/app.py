@@ -68,8 +68,6 @@ def list_rounds(areaId: str) -> Json:
 
 @app.post("/api/areas/<areaId>/ballots")
 def cast_ballot(areaId: str) -> Response[Json]:
-    from dataclasses import asdict
-
     from bobbies.domain.errors import Unauthenticated
     from bobbies.settings import settings
     from bobbies.usecases import voting
@@ -85,7 +83,7 @@ def cast_ballot(areaId: str) -> Response[Json]:
     return Response(
         status_code=200 if receipt.replaced else 201,
         content_type=content_types.APPLICATION_JSON,
-        body=asdict(receipt),
+        body=receipt._asdict(),
     )
 
 

@@ -5,12 +5,12 @@ from datetime import UTC, datetime
 from typing import Any
 from unittest import mock
 
-from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 from local.lambdas import Invocation, LambdaContext
 from local.streams import _failure_message
 
 from bobbies.domain.tally import same_tally, tally_of
-from bobbies.store import aggregates, ballots
+from bobbies.store import aggregates, ballots, counting
+from bobbies.stream_event import StreamRecord
 from bobbies.usecases.aggregation import change_of, rebuild_aggregate
 from tests.conftest import load_event, load_handler
 from tests.unit.conftest import KEPT, LocalAws, open_round
@@ -28,7 +28,7 @@ def aggregate(records: list[dict[str, Any]]) -> dict[str, Any]:
 
 def exact(area: str = "bangor", round_id: str = "r1") -> bool:
     live, _ = aggregates.read_tally(area, round_id)
-    return same_tally(live, tally_of(ballots.counted_of_round(area, round_id)))
+    return same_tally(live, tally_of(counting.counted_of_round(area, round_id)))
 
 
 def parked_message(aws: LocalAws, records: list[dict[str, Any]]) -> dict[str, Any]:
@@ -111,7 +111,7 @@ def test_rebuilding_a_round_writes_the_guards_of_changes_still_pending(aws: Loca
     records = aws.stream_records()
     with mock.patch.object(aggregates, "GUARDS_PER_WRITE", 1):
         aggregate(records)
-    ids = [change.id for record in records if (change := change_of(DynamoDBRecord(record)))]
+    ids = [change.id for record in records if (change := change_of(StreamRecord(record)))]
     assert len(aggregates.read_aggregate("bangor", "r1").pending) == 1
 
     # When the round is rebuilt and sealed, its pending set is cleared and its guards written

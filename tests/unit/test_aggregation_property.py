@@ -38,7 +38,7 @@ from local.template import create_tables
 
 from bobbies.domain.ballot import AGE_BANDS, CHANNELS
 from bobbies.domain.tally import same_tally, tally_of
-from bobbies.store import aggregates, ballots
+from bobbies.store import aggregates, ballots, counting
 from bobbies.store.models import BallotModel, bound
 from tests.conftest import load_handler
 from tests.unit.conftest import KEPT, LocalAws, moto_stack, open_round
@@ -107,7 +107,7 @@ def make_ballots(history: list[Action]) -> None:
                 area, round_id, who, bobbies, "d", datetime.now(UTC), earlier, KEPT, channel, band
             )
         elif earlier:
-            item = bound(BallotModel).get(ballots.round_key(area, round_id), who)
+            item = bound(BallotModel).get(counting.round_key(area, round_id), who)
             if what == "remove":
                 item.delete()
             else:  # a write that makes no new version: nothing to count
@@ -146,7 +146,7 @@ def assert_exact() -> int:
     for area, round_id in AGGREGATES:
         assert aggregates.read_aggregate(area, round_id).pending == set(), (area, round_id)
         live, _ = aggregates.read_tally(area, round_id)
-        recomputed = tally_of(ballots.counted_of_round(area, round_id))
+        recomputed = tally_of(counting.counted_of_round(area, round_id))
         assert same_tally(live, recomputed), (area, round_id, live, recomputed)
         assert live.channels.keys() <= {"assisted"} and live.bands.keys() <= set(AGE_BANDS)
         traits += sum(recomputed.channels.values()) + sum(recomputed.bands.values())

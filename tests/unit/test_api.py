@@ -84,7 +84,9 @@ def test_the_ballot_shows_the_open_round_and_its_priorities_in_both_languages(ca
 def test_a_first_ballot_is_created_and_a_second_replaces_it(call: Call, seeded: LocalAws) -> None:
     status, first = call("POST", "/api/areas/bangor/ballots", ballot(speeding=6, drugs=4))
     assert status == 201
-    assert set(first) >= {"ballot", "round", "digest"} and not first["replaced"]
+    # The receipt the page keeps: these keys in this order, the allocations an object as sent
+    assert list(first) == ["ballot", "version", "round", "digest", "allocations", "replaced", "receipt"]
+    assert first["allocations"] == {"speeding": 6, "drugs": 4} and first["replaced"] is False
 
     status, second = call("POST", "/api/areas/bangor/ballots", ballot(asb=10))
     assert status == 200 and second["replaced"]

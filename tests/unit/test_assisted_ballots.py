@@ -49,6 +49,9 @@ def test_an_officer_takes_a_ballot_and_the_resident_changes_it(seeded: LocalAws)
     status, body = take(ballot(ageBand="65+"))
     # Then it is a new ballot with a receipt, counted as assisted, with its age band
     assert status == 201 and body["replaced"] is False and body["receipt"]
+    # (the same receipt as a resident's own ballot gets: these keys in this order)
+    assert list(body) == ["ballot", "version", "round", "digest", "allocations", "replaced", "receipt"]
+    assert body["allocations"] == {"drugs": 6, "speeding": 4}
     assert counted(seeded) == {
         "ballots": 1,
         "channels": {"online": 0, "assisted": 1},

@@ -7,7 +7,7 @@ from typing import Any
 from local.lambdas import LambdaContext
 from local.template import load_template
 
-from bobbies.usecases.aggregation import EXPIRY
+from bobbies.stream_event import EXPIRY
 from tests.conftest import load_handler
 from tests.unit.conftest import LocalAws
 from tests.unit.test_api import Call, api_caller, ballot

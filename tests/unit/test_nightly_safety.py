@@ -9,7 +9,7 @@ import pytest
 from bobbies.domain.errors import Conflict
 from bobbies.domain.tally import CountedBallot
 from bobbies.notify.render import TaskingMessage
-from bobbies.store import ballots, taskings
+from bobbies.store import ballots, counting, taskings
 from bobbies.usecases.nightly import CLAIM_HOLD, run_nightly
 from bobbies.usecases.views import list_taskings, results, rounds
 from tests.unit.conftest import LocalAws
@@ -144,7 +144,7 @@ def test_a_ballot_racing_the_close_is_refused_not_lost_in_a_decided_round(
     assert refused.value.code == "no_open_round"
     # the decided round holds exactly the ballots its tasking counted
     (tasking,) = list_taskings("bangor")["taskings"]
-    assert tasking["ballots"] == len(ballots.counted_of_round("bangor", round_id)) == 2
+    assert tasking["ballots"] == len(counting.counted_of_round("bangor", round_id)) == 2
 
 
 def test_the_views_name_the_runner_up_and_the_tie_break_and_write_figures_once(voted: LocalAws) -> None:
@@ -185,7 +185,7 @@ def test_the_views_name_the_runner_up_and_the_tie_break_and_write_figures_once(v
 def test_a_ballot_cast_while_the_tally_is_read_does_not_land_in_the_decided_round(
     voted: LocalAws, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_read, round_id = ballots.counted_of_round, results("bangor")["round"]
+    real_read, round_id = counting.counted_of_round, results("bangor")["round"]
     outcomes: list[str] = []
 
     def a_ballot_arrives_as_the_tally_is_read(area_id: str, read_round: str) -> list[CountedBallot]:
@@ -199,9 +199,9 @@ def test_a_ballot_cast_while_the_tally_is_read_does_not_land_in_the_decided_roun
             outcomes.append(refused.code)
         return read
 
-    monkeypatch.setattr(ballots, "counted_of_round", a_ballot_arrives_as_the_tally_is_read)
+    monkeypatch.setattr(counting, "counted_of_round", a_ballot_arrives_as_the_tally_is_read)
     run_nightly(after_close(), Inbox())
-    monkeypatch.setattr(ballots, "counted_of_round", real_read)
+    monkeypatch.setattr(counting, "counted_of_round", real_read)
     assert outcomes == ["no_open_round"]
     (tasking,) = list_taskings("bangor")["taskings"]
-    assert tasking["ballots"] == len(ballots.counted_of_round("bangor", round_id)) == 2
+    assert tasking["ballots"] == len(counting.counted_of_round("bangor", round_id)) == 2

@@ -5,16 +5,14 @@ ID token before the function runs and passes its claims in requestContext.author
 function decides by group. The username is kept with what a person decides; it is never logged.
 """
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from bobbies.domain.errors import Forbidden, Unauthenticated
 
 MODERATOR, OFFICER, ADMIN = "moderator", "officer", "admin"
 
 
-@dataclass(frozen=True)
-class Caller:
+class Caller(NamedTuple):
     username: str
     groups: frozenset[str]
     district: str | None  # an officer's district (custom:district): the taskings they work on

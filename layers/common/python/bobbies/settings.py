@@ -1,12 +1,11 @@
 """Settings, read once from the environment on first use (never at import)."""
 
 import os
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     areas_table: str
     postcodes_table: str
     priorities_table: str

@@ -10,9 +10,8 @@ An officer takes ballots in their own district's areas (as they work its tasking
 """
 
 import json
-from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from aws_lambda_powertools.event_handler import Response, content_types
 from aws_lambda_powertools.event_handler.api_gateway import Router
@@ -32,8 +31,7 @@ FIELDS = {"postcode", "phone", "paperReference", "allocations", "ageBand"}
 PLACEHOLDER = "assisted-ballot-voter"  # stands for the resident while the rest of the body is read
 
 
-@dataclass(frozen=True)
-class AssistedBallot:
+class AssistedBallot(NamedTuple):
     postcode: str
     voter: str  # "phone:<E.164>" or "paper:<reference>"
     allocations: dict[str, int]
@@ -90,5 +88,5 @@ def take_ballot(areaId: str) -> Response[dict[str, Any]]:
     return Response(
         status_code=200 if receipt.replaced else 201,
         content_type=content_types.APPLICATION_JSON,
-        body=asdict(receipt),
+        body=receipt._asdict(),
     )

@@ -2,8 +2,7 @@
 its rounds run by. Read by hand (no pydantic on the cold path); the first thing wrong is refused."""
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from bobbies.domain.errors import InvalidInput, Malformed
 from bobbies.domain.model import RoundSettings, Text
@@ -18,8 +17,7 @@ EDITABLE = {"name", "nameInText", "district", "postcodes", "budget", "quorum", "
 CREATE_NEEDS = EDITABLE - {"nameInText"}
 
 
-@dataclass(frozen=True)
-class AreaChange:
+class AreaChange(NamedTuple):
     """The fields given (None: not given, so unchanged)."""
 
     name: Text | None = None

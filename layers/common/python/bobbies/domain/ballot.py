@@ -5,7 +5,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bobbies.domain.errors import InvalidInput
 
@@ -26,8 +26,7 @@ BALLOT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")  # the store makes them 32 hex di
 VERSION_MOST = 1_000_000_000  # far more than any voter's revotes; a number DynamoDB takes whole
 
 
-@dataclass(frozen=True)
-class BallotVersion:
+class BallotVersion(NamedTuple):
     """A voter's ballot in a round as it was written: what a new ballot replaces. A client names the
     one it last cast (its receipt's `ballot` and `version`) so the write needs no read first."""
 

@@ -13,8 +13,8 @@ or they are refused (InvalidInput).
 """
 
 import unicodedata
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from bobbies.domain.errors import Conflict, InvalidInput
 from bobbies.domain.model import Text
@@ -33,8 +33,7 @@ UNACKNOWLEDGED = "unacknowledged"
 PAST_REVIEW = "past_review"
 
 
-@dataclass(frozen=True)
-class Life:
+class Life(NamedTuple):
     """What the lifecycle rules read of a tasking."""
 
     status: str

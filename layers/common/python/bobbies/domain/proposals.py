@@ -20,9 +20,8 @@ import re
 import secrets
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from bobbies.domain.errors import InvalidInput, Malformed
 from bobbies.domain.model import Text
@@ -44,8 +43,7 @@ _REFERENCE = re.compile(f"[{QUOTABLE}]{{{REFERENCE_LENGTH}}}")
 _MISREAD = str.maketrans({"I": "1", "L": "1", "O": "0"})
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(NamedTuple):
     """A proposal as the resident sent it, cleaned and checked."""
 
     title: str
@@ -53,8 +51,7 @@ class Draft:
     language: str
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     """A moderator's decision: who and when, the reason in both languages (declined, redirected),
     the priority it joined (merged), or the wording approved for the ballot (approved)."""
 
@@ -67,8 +64,7 @@ class Decision:
     approved_description: Text | None = None
 
 
-@dataclass(frozen=True)
-class Proposal:
+class Proposal(NamedTuple):
     id: str
     area_id: str
     draft: Draft
@@ -170,8 +166,7 @@ DECISION_FIELDS = {
 PRIORITY_ID_MOST = 200
 
 
-@dataclass(frozen=True)
-class Asked:
+class Asked(NamedTuple):
     """A moderator's decision as asked for, checked: the texts in both languages, cleaned."""
 
     decision: str

@@ -8,8 +8,8 @@ The order of the ballot is fixed for a round, so the outcome is deterministic.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import NamedTuple
 
 from bobbies.domain.ballot import ONLINE
 from bobbies.domain.figures import rounded
@@ -18,11 +18,10 @@ from bobbies.domain.model import Tally
 Allocation = Mapping[str, int]
 
 
-@dataclass(frozen=True)
-class CountedBallot:
+class CountedBallot(NamedTuple):
     """What a tally counts of one ballot: its bobbies, how it came and the age band it gave."""
 
-    allocations: Allocation = field(default_factory=dict)
+    allocations: Allocation
     channel: str = ONLINE
     age_band: str | None = None
 
@@ -76,8 +75,7 @@ def no_age_band(tally: Tally) -> int:
     return tally.ballots - sum(tally.bands.values())
 
 
-@dataclass(frozen=True)
-class Standing:
+class Standing(NamedTuple):
     priority_id: str
     support: int
     backers: int
@@ -132,8 +130,7 @@ BY_BACKERS = "backers"  # tied on support, more backers
 BY_BALLOT_ORDER = "ballot_order"  # a dead heat on both, settled by order on the ballot
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     leader: Standing
     runner_up: Standing | None
     margin: Fraction

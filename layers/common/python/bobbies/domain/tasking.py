@@ -1,9 +1,9 @@
 """Turning a closed round into a tasking, or into a record that the quorum was not met."""
 
 import hashlib
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from fractions import Fraction
+from typing import NamedTuple
 
 from bobbies.domain.model import Area, Round, Tally, Text
 from bobbies.domain.tally import BY_SUPPORT, decision, quorum_met, standings
@@ -26,8 +26,7 @@ def reference(area_id: str, round_id: str) -> str:
     return f"{code[:4]}-{code[4:]}"
 
 
-@dataclass(frozen=True)
-class Tasking:
+class Tasking(NamedTuple):
     area_id: str
     district_id: str
     round_id: str
@@ -86,8 +85,7 @@ def decide(area: Area, closed: Round, tally: Tally, now: datetime, review_days: 
     )
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """A progress note: words in both languages, when, and the officer (an opaque id) who wrote it."""
 
     text: Text
@@ -95,8 +93,7 @@ class Note:
     by: str
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(NamedTuple):
     """The team's part of a tasking (domain/lifecycle.py) and the residents' verdicts on it."""
 
     acknowledged: datetime | None = None
@@ -109,15 +106,13 @@ class Progress:
 
 
 # A tasking as stored and read back: what the views show and the messages tell (store/ builds it).
-@dataclass(frozen=True)
-class RunnerUp:
+class RunnerUp(NamedTuple):
     id: str
     title: Text | None
     average: Fraction
 
 
-@dataclass(frozen=True)
-class TaskingRecord:
+class TaskingRecord(NamedTuple):
     area_id: str
     district_id: str
     round_id: str

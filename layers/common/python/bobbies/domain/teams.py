@@ -9,8 +9,7 @@ area (or of every area of its district), in both languages, its own first.
 
 import json
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from bobbies.domain.errors import InvalidInput, Malformed
 from bobbies.domain.phone import uk_mobile
@@ -26,15 +25,13 @@ EMAIL_MOST = 254
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(NamedTuple):
     kind: str  # "area" or "district"
     id: str
     language: str
 
 
-@dataclass(frozen=True)
-class TeamSubscription:
+class TeamSubscription(NamedTuple):
     protocol: str
     endpoint: str
     scope: Scope

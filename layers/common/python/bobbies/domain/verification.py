@@ -23,7 +23,7 @@ import hashlib
 import hmac
 import json
 import secrets
-from dataclasses import dataclass
+from typing import NamedTuple
 
 CODE_DIGITS = 6
 CODE_MINUTES = 10
@@ -63,8 +63,7 @@ def is_code_shaped(code: object) -> bool:
     return isinstance(code, str) and len(code) == CODE_DIGITS and code.isascii() and code.isdigit()
 
 
-@dataclass(frozen=True)
-class BallotPass:
+class BallotPass(NamedTuple):
     area_id: str
     round_id: str
     voter: str  # the voter key the ballot is stored under

@@ -4,8 +4,8 @@ average, the ballots and the review date. The link is not in the SMS: the fulles
 140-150 of a segment's 160 characters, and a link on the distribution's domain is over 60."""
 
 import unicodedata
-from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import NamedTuple
 
 from bobbies.domain.figures import counted, figure
 from bobbies.domain.model import Area, Round, Text
@@ -16,15 +16,17 @@ from bobbies.domain.tasking import TaskingRecord
 from bobbies.notify.wording import DECIDED_BY_SHORT, decided_by
 
 
-@dataclass(frozen=True)
-class TaskingMessage:
+class TaskingMessage(NamedTuple):
+    """What the topic carries for one tasking: the subject, the email, the SMS and the attributes
+    a team's filter policy reads."""
+
     subject: str
     email: str
     sms: str
     attributes: dict[str, str]
     # One copy per language, that language first in the email and the SMS, each with a `language`
     # attribute: what the topic carries, so each team's filter policy picks exactly one (domain.teams).
-    in_each_language: tuple["TaskingMessage", ...] = field(default=(), compare=False)
+    in_each_language: tuple["TaskingMessage", ...] = ()
 
 
 _EMAIL: dict[str, dict[str, str]] = {
@@ -214,13 +216,13 @@ def render(area: Area, closed: Round, tasking: TaskingRecord, console: str = "")
     `console`: the police console's address (settings.console_url), for the link to the tasking.
 
     The figures are the closed round's own: an admin's new budget or quorum may be the area's by now."""
-    area = replace(area, budget=closed.budget_in(area), quorum=tasking.quorum or closed.quorum_in(area))
+    area = area._replace(budget=closed.budget_in(area), quorum=tasking.quorum or closed.quorum_in(area))
     team = area.team_language if area.team_language in _EMAIL else "en"
     copies = tuple(
-        _render_one(replace(area, team_language=language), closed, tasking, console, bilingual=True)
+        _render_one(area._replace(team_language=language), closed, tasking, console, bilingual=True)
         for language in (team, "en" if team == "cy" else "cy")
     )
-    return replace(_render_one(area, closed, tasking, console), in_each_language=copies)
+    return _render_one(area, closed, tasking, console)._replace(in_each_language=copies)
 
 
 def _render_one(

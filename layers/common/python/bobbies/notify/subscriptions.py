@@ -4,8 +4,7 @@ subscription's filter policy (domain.teams)."""
 
 import json
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from botocore.exceptions import ClientError
 
@@ -18,8 +17,7 @@ PENDING = "PendingConfirmation"
 _ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
-@dataclass(frozen=True)
-class Subscribed:
+class Subscribed(NamedTuple):
     id: str | None  # the ARN's last part; None while SNS hides the ARN of one awaiting confirmation
     protocol: str
     endpoint: str

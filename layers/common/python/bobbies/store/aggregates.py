@@ -7,8 +7,8 @@ id out of pending in the same transaction, so a change is always one or the othe
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import NamedTuple
 
 from pynamodb.exceptions import TransactWriteError
 from pynamodb.expressions.condition import Condition
@@ -37,22 +37,19 @@ GUARD_LIFETIME = timedelta(days=400)
 ATTEMPTS = 5
 
 
-@dataclass(frozen=True)
-class Aggregate:
+class Aggregate(NamedTuple):
     tally: Tally
     revision: int  # 0: never written
     sealed: bool
     pending: frozenset[str] = frozenset()  # changes in the tally whose guards are not written yet
 
 
-@dataclass(frozen=True)
-class WriteOutcome:
+class WriteOutcome(NamedTuple):
     written: bool
-    already_applied: set[str] = field(default_factory=set)  # changes whose guards were there already
+    already_applied: frozenset[str] = frozenset()  # changes whose guards were there already
 
 
-@dataclass(frozen=True)
-class WritePlan:
+class WritePlan(NamedTuple):
     """Which changes one write of an aggregate folds in, and which guards it writes."""
 
     guarded: list[str]  # new changes, guarded now (refused, all or nothing, if guarded already)
@@ -179,11 +176,11 @@ def write_tally(
             )
     except TransactWriteError as error:
         reasons = _refusals(error)
-        applied = {
+        applied = frozenset(
             change_id
             for change_id, reason in zip(plan.guarded, reasons, strict=False)
             if reason == "ConditionalCheckFailed"
-        }
+        )
         return WriteOutcome(False, applied)
     return WriteOutcome(True)
 

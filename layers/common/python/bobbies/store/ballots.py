@@ -1,10 +1,11 @@
-"""The ballots table: one item per voter per round, written in one transaction with a check that
-the round is still open and the receipt for the new version."""
+"""The ballots table as ballots are cast: one item per voter per round, written in one transaction
+with a check that the round is still open and the receipt for the new version. A tally reads the
+table through store.counting."""
 
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from pynamodb.exceptions import TransactWriteError
 from pynamodb.transactions import TransactWrite
@@ -12,13 +13,16 @@ from pynamodb.transactions import TransactWrite
 from bobbies.domain.ballot import ONLINE, BallotVersion
 from bobbies.domain.errors import Conflict
 from bobbies.domain.receipts import new_receipt_code, receipt_hash
-from bobbies.domain.tally import CountedBallot
-from bobbies.store.models import BallotModel, RoundModel, as_ints, bound, connection
+from bobbies.store.counting import round_key
+from bobbies.store.models import BallotModel, RoundModel, bound, connection
 from bobbies.store.receipts import StoredReceipt, receipt_item
 
 
-@dataclass(frozen=True)
-class StoredBallot(BallotVersion):
+class StoredBallot(NamedTuple):
+    """A ballot version as written: its bobbies and their digest, and the receipt code given for it."""
+
+    ballot_id: str
+    version: int
     allocations: dict[str, int]
     digest: str
     receipt: str = ""  # the code given for this version; known only when it was just written
@@ -29,25 +33,22 @@ class BallotChanged(Conflict):
     the one there (None: none), as the refused write handed it back. Not known: a write to the same
     ballot raced it (TransactionConflict); the same write again finds out which."""
 
-    def __init__(self, found: StoredBallot | None, known: bool) -> None:
+    def __init__(self, found: BallotVersion | None, known: bool) -> None:
         super().__init__("ballot_changed")
         self.found, self.known = found, known
 
 
-def round_key(area_id: str, round_id: str) -> str:
-    return f"{area_id}#{round_id}"
-
-
-def find_ballot(area_id: str, round_id: str, voter_hash: str) -> StoredBallot | None:
+def find_ballot(area_id: str, round_id: str, voter_hash: str) -> BallotVersion | None:
+    """The voter's ballot version there (None: none), as a new ballot names the one it replaces."""
     try:
         item = bound(BallotModel).get(round_key(area_id, round_id), voter_hash, consistent_read=True)
     except BallotModel.DoesNotExist:
         return None
-    return _stored(item)
+    return _version(item)
 
 
-def _stored(item: BallotModel) -> StoredBallot:
-    return StoredBallot(item.ballot_id, int(item.version), as_ints(item.allocations), item.digest)
+def _version(item: BallotModel) -> BallotVersion:
+    return BallotVersion(item.ballot_id, int(item.version))
 
 
 def record_ballot(
@@ -124,13 +125,7 @@ def record_ballot(
             # ALL_OLD: the ballot there comes back with the refusal; none comes back when there is none.
             there = refused.raw_item
             raise BallotChanged(
-                _stored(BallotModel.from_raw_data(there)) if there else None, known=True
+                _version(BallotModel.from_raw_data(there)) if there else None, known=True
             ) from None
         raise
     return ballot
-
-
-def counted_of_round(area_id: str, round_id: str) -> list[CountedBallot]:
-    """Every ballot of a round as a tally counts it, straight from the ballots of record."""
-    items = bound(BallotModel).query(round_key(area_id, round_id), consistent_read=True)
-    return [CountedBallot(as_ints(item.allocations), item.channel or ONLINE, item.age_band) for item in items]

@@ -1,8 +1,11 @@
 """One pynamodb model per table in template.yaml.
 
-Table names, region and endpoint come from settings on first use (`bind`), never at import.
+Table names, region and endpoint come from settings on first use (`bound`), never at import. The
+models of what only some requests touch (residents_models, verification_models, receipts) live in
+modules of their own, which `register` their tables, so a function imports only the models it uses.
 """
 
+from collections.abc import Mapping
 from functools import cache
 
 from pynamodb.attributes import (
@@ -19,9 +22,7 @@ from pynamodb.connection import Connection
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 from pynamodb.models import Model
 
-from bobbies.settings import settings
-from bobbies.store.residents_models import ProposalCountModel, ProposalModel, VerdictModel
-from bobbies.store.verification_models import ChallengeModel, CurrentModel, RoundKeyModel, SendCountModel
+from bobbies.settings import Settings, settings
 
 
 class AreaModel(Model):
@@ -130,21 +131,6 @@ class AppliedChangeModel(Model):
     expires = TTLAttribute()
 
 
-class ReceiptModel(Model):
-    """Where the ballot version a receipt code was given for is stored."""
-
-    class Meta:
-        table_name = "ReceiptsTable"
-
-    receipt_hash = UnicodeAttribute(hash_key=True)
-    area_id = UnicodeAttribute()
-    round_id = UnicodeAttribute()
-    voter_hash = UnicodeAttribute()
-    ballot_id = UnicodeAttribute()
-    version = NumberAttribute()
-    expires_at = TTLAttribute(null=True)  # with its ballot
-
-
 class PendingPublicationIndex(GlobalSecondaryIndex["TaskingModel"]):
     class Meta:
         index_name = "pending-publish"
@@ -228,6 +214,7 @@ class TaskingModel(Model):
     verdicts_no = NumberAttribute(null=True)
 
 
+# The setting that names each model's table.
 _TABLES: dict[type[Model], str] = {
     AreaModel: "areas_table",
     PostcodeModel: "postcodes_table",
@@ -236,33 +223,28 @@ _TABLES: dict[type[Model], str] = {
     BallotModel: "ballots_table",
     AggregateModel: "aggregates_table",
     AppliedChangeModel: "applied_changes_table",
-    ReceiptModel: "receipts_table",
     TaskingModel: "taskings_table",
-    ProposalModel: "proposals_table",
-    ProposalCountModel: "proposals_table",
-    VerdictModel: "verdicts_table",
-    ChallengeModel: "verifications_table",
-    CurrentModel: "verifications_table",
-    SendCountModel: "verifications_table",
-    RoundKeyModel: "round_keys_table",
 }
+# The settings each model was last pointed by: other settings (the tests') point it again.
+_BOUND_BY: dict[type[Model], Settings] = {}
 
 
-@cache
-def _bind(settings_key: object) -> None:
-    config = settings()
-    for model, setting in _TABLES.items():
-        model.Meta.table_name = getattr(config, setting)
-        model.Meta.region = config.region
-        model.Meta.host = config.endpoint_url
-        model._connection = None  # forget a connection made for another table or endpoint
+def register(tables: Mapping[type[Model], str]) -> None:
+    """Names the setting that names each model's table, for models defined in other modules."""
+    _TABLES.update(tables)
 
 
 def bound[M: type[Model]](model: M) -> M:
     """The model, pointed at the table, region and endpoint of the current settings, and reaching
     its table through the one botocore client: pynamodb would make each model a botocore session
     and client of its own, ~70 ms of CPU each in a cold start that reads several tables."""
-    _bind(settings())
+    config = settings()
+    if _BOUND_BY.get(model) != config:
+        model.Meta.table_name = getattr(config, _TABLES[model])
+        model.Meta.region = config.region
+        model.Meta.host = config.endpoint_url
+        model._connection = None  # forget a connection made for another table or endpoint
+        _BOUND_BY[model] = config
     if model._connection is None:
         model._get_connection().connection._client = connection().client
     return model
@@ -303,7 +285,7 @@ def condition_failed(error: Exception) -> bool:
 def forget_connections() -> None:
     """Rebind on next use, and drop the clients now: for tests and the local runner, whose endpoint
     changes under one process, and for a SnapStart restore (bobbies.snapstart)."""
-    _bind.cache_clear()
+    _BOUND_BY.clear()
     _connection.cache_clear()
     for model in _TABLES:
         model._connection = None

@@ -5,10 +5,9 @@ import base64
 import json
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
 from pynamodb.exceptions import TransactWriteError, UpdateError
 from pynamodb.transactions import TransactWrite
@@ -37,8 +36,7 @@ ATTEMPTS = 3  # an approval meeting another write to the proposal at the same mo
 DECIDED_KEPT = timedelta(days=90)  # a declined or redirected proposal, for its reason to be read
 
 
-@dataclass(frozen=True)
-class Limit:
+class Limit(NamedTuple):
     """At most `most` proposals counted under `key` (e.g. one resident's today); `code` when full."""
 
     key: str
@@ -166,8 +164,7 @@ def find_by_key(key: str) -> Proposal | None:
         return None
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     proposals: list[tuple[str, Proposal]]
     next: str | None  # the cursor for the page after this one
 

@@ -1,13 +1,34 @@
 """Receipts: which ballot version each receipt code was given for (stored under the code's hash)."""
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import NamedTuple
 
-from bobbies.store.models import ReceiptModel, bound
+from pynamodb.attributes import NumberAttribute, TTLAttribute, UnicodeAttribute
+from pynamodb.models import Model
+
+from bobbies.store.models import bound, register
 
 
-@dataclass(frozen=True)
-class StoredReceipt:
+class ReceiptModel(Model):
+    """Where the ballot version a receipt code was given for is stored. Only casting and a
+    receipt's check use it: the nightly and stream functions never import it."""
+
+    class Meta:
+        table_name = "ReceiptsTable"
+
+    receipt_hash = UnicodeAttribute(hash_key=True)
+    area_id = UnicodeAttribute()
+    round_id = UnicodeAttribute()
+    voter_hash = UnicodeAttribute()
+    ballot_id = UnicodeAttribute()
+    version = NumberAttribute()
+    expires_at = TTLAttribute(null=True)  # with its ballot
+
+
+register({ReceiptModel: "receipts_table"})
+
+
+class StoredReceipt(NamedTuple):
     area_id: str
     round_id: str
     voter_hash: str

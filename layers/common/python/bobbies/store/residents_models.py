@@ -1,5 +1,6 @@
 """The models of what residents add besides ballots: proposals (and their daily counts) and
-verdicts on completed taskings. Bound to their tables with the others, by bobbies.store.models."""
+verdicts on completed taskings. Registered with bobbies.store.models, which binds them on first use
+like the others; apart from them, since the nightly and stream functions need none of them."""
 
 from pynamodb.attributes import (
     BooleanAttribute,
@@ -11,6 +12,8 @@ from pynamodb.attributes import (
 )
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
+
+from bobbies.store.models import register
 
 
 class VerdictModel(Model):
@@ -86,3 +89,12 @@ class ProposalCountModel(Model):
     pk = UnicodeAttribute(hash_key=True)
     proposals = NumberAttribute(default=0)
     expires = TTLAttribute()
+
+
+register(
+    {
+        ProposalModel: "proposals_table",
+        ProposalCountModel: "proposals_table",
+        VerdictModel: "verdicts_table",
+    }
+)

@@ -5,8 +5,7 @@ replay reads them again from the stream - possible while the stream still keeps 
 AWS). After that they are gone: the round's aggregate is rebuilt from its ballots when it closes.
 """
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import boto3
 
@@ -19,8 +18,7 @@ class RecordsGone(Exception):
     """The stream no longer holds the parked records (older than its retention, or a new stream)."""
 
 
-@dataclass(frozen=True)
-class ParkedBatch:
+class ParkedBatch(NamedTuple):
     stream_arn: str
     shard_id: str
     first: int  # sequence numbers, compared as numbers: their lengths differ

@@ -2,9 +2,8 @@
 two officers acting at once cannot lose an update - the second is told the tasking changed."""
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from pynamodb.exceptions import UpdateError
 
@@ -16,8 +15,7 @@ from bobbies.store.models import NoteAttribute, TaskingModel, bound, condition_f
 from bobbies.store.taskings import LISTED, progress_of
 
 
-@dataclass(frozen=True)
-class Current:
+class Current(NamedTuple):
     """A tasking as read for a change: its lifecycle facts and the revision the change must find."""
 
     life: Life
@@ -90,8 +88,7 @@ def complete(
     )
 
 
-@dataclass(frozen=True)
-class Open:
+class Open(NamedTuple):
     area_id: str
     round_id: str
     reference: str

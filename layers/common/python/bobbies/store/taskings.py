@@ -3,10 +3,10 @@ while it publishes them, and marked once they are."""
 
 import base64
 import json
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from fractions import Fraction
 from itertools import islice
+from typing import NamedTuple
 
 from pynamodb.exceptions import PutError, UpdateError
 
@@ -173,8 +173,7 @@ def listed_at_of(tasking: Tasking) -> str | None:
     return f"{issued}#{tasking.area_id}"
 
 
-@dataclass(frozen=True)
-class TaskingsPage:
+class TaskingsPage(NamedTuple):
     taskings: list[TaskingRecord]
     next: str | None  # the cursor for the page after this one
 

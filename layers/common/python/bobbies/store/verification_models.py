@@ -1,5 +1,6 @@
-"""The models of verification: challenges, send counts and each open round's secret. Bound to their
-tables with the others, by bobbies.store.models. None holds a phone number or a code."""
+"""The models of verification: challenges, send counts and each open round's secret. Registered with
+bobbies.store.models, which binds them on first use like the others; apart from them, since the
+stream function needs none of them. None holds a phone number or a code."""
 
 from pynamodb.attributes import (
     BooleanAttribute,
@@ -9,6 +10,8 @@ from pynamodb.attributes import (
     UTCDateTimeAttribute,
 )
 from pynamodb.models import Model
+
+from bobbies.store.models import register
 
 
 class ChallengeModel(Model):
@@ -61,3 +64,13 @@ class RoundKeyModel(Model):
     round_key = UnicodeAttribute(hash_key=True)  # "<area>#<round>"
     secret = UnicodeAttribute()  # 32 random bytes, in hex
     expires = TTLAttribute()  # a backstop: a day after the round closes
+
+
+register(
+    {
+        ChallengeModel: "verifications_table",
+        CurrentModel: "verifications_table",
+        SendCountModel: "verifications_table",
+        RoundKeyModel: "round_keys_table",
+    }
+)

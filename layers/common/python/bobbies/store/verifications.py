@@ -5,8 +5,8 @@ is compared, and only while fewer than MOST_TRIES were made (so 50 guesses at on
 MOST_TRIES comparisons); a code is used once; only a voter's current challenge can be answered.
 """
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from pynamodb.exceptions import TransactWriteError, UpdateError
 from pynamodb.expressions.condition import Condition
@@ -21,16 +21,14 @@ from bobbies.store.verification_models import ChallengeModel, CurrentModel, Send
 KEPT = timedelta(hours=23)  # challenges and counts: DynamoDB's TTL deletes them within the day
 
 
-@dataclass(frozen=True)
-class Limit:
+class Limit(NamedTuple):
     key: str  # "count#<keyed hash of what is counted and its window>"
     most: int
     code: str  # the error when it is full
     until: datetime  # when the window ends
 
 
-@dataclass(frozen=True)
-class Challenge:
+class Challenge(NamedTuple):
     challenge_id: str
     voter: str
     area_id: str

@@ -28,20 +28,15 @@ rollover, parallel invocations, records parked on the on-failure queue and repla
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from decimal import Decimal
 from itertools import groupby
-from typing import TYPE_CHECKING, Any
+from typing import NamedTuple
 
-from bobbies.domain.ballot import ONLINE
 from bobbies.domain.changes import CAST, REMOVED, change_id
 from bobbies.domain.model import Tally
 from bobbies.domain.tally import CountedBallot, apply_change, tally_of
 from bobbies.observability import count, logger
-from bobbies.store import aggregates, ballots
-
-if TYPE_CHECKING:  # named, not used: the nightly run's rebuild_aggregate needs no stream records
-    from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
+from bobbies.store import aggregates, counting
+from bobbies.stream_event import StreamRecord
 
 ATTEMPTS = 5
 
@@ -50,8 +45,7 @@ class AggregateContention(Exception):
     """Another invocation kept moving the aggregate; the records are retried by the stream."""
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     area_id: str
     round_id: str
     id: str
@@ -59,43 +53,27 @@ class Change:
     new: CountedBallot | None
 
 
-def _counted(image: dict[str, Any] | None) -> CountedBallot | None:
-    if image is None:
-        return None
-    raw: dict[str, Decimal] = image.get("allocations") or {}
-    allocations = {priority_id: int(bobbies) for priority_id, bobbies in raw.items()}
-    band = image.get("age_band")
-    return CountedBallot(allocations, str(image.get("channel") or ONLINE), str(band) if band else None)
+def _version(ballot: counting.ImageBallot) -> tuple[str, int]:
+    return ballot.ballot_id, ballot.version
 
 
-def _version(image: dict[str, Any]) -> tuple[str, int]:
-    return str(image["ballot_id"]), int(image["version"])
-
-
-# How a stream record names a deletion by the table's TTL (an expired ballot), not by a resident.
-EXPIRY = {"type": "Service", "principalId": "dynamodb.amazonaws.com"}
-
-
-def change_of(record: "DynamoDBRecord") -> Change | None:
+def change_of(record: StreamRecord) -> Change | None:
     """The ballot change a record carries; None for a write that made no new ballot version, and
     for a ballot expiring (its round closed long ago: taking it out would rewrite the result)."""
-    stream = record.dynamodb
-    assert stream is not None
-    if record.user_identity == EXPIRY:
+    if record.expired:
         return None
-    new, old = stream.new_image or None, stream.old_image or None
-    if new and old and _version(new) == _version(old):
+    new, old = counting.from_image(record.new_image), counting.from_image(record.old_image)
+    if new is not None and old is not None and _version(new) == _version(old):
         return None
-    image, kind = (new, CAST) if new else (old, REMOVED)
-    assert image is not None
-    ballot_id, version = _version(image)
-    round_key = ballots.round_key(str(image["area_id"]), str(image["round_id"]))
+    item, kind = (new, CAST) if new is not None else (old, REMOVED)
+    assert item is not None
+    round_key = counting.round_key(item.area_id, item.round_id)
     return Change(
-        area_id=str(image["area_id"]),
-        round_id=str(image["round_id"]),
-        id=change_id(round_key, str(image["voter_hash"]), ballot_id, version, kind),
-        old=_counted(old),
-        new=_counted(new),
+        area_id=item.area_id,
+        round_id=item.round_id,
+        id=change_id(round_key, item.voter_hash, *_version(item), kind),
+        old=old.counted if old is not None else None,
+        new=new.counted if new is not None else None,
     )
 
 
@@ -138,7 +116,7 @@ def fold(area_id: str, round_id: str, changes: list[Change], read: aggregates.Ag
     return done
 
 
-def apply_batch(records: Iterable["DynamoDBRecord"]) -> set[str]:
+def apply_batch(records: Iterable[StreamRecord]) -> set[str]:
     """Folds a batch, its aggregates read in one request and each written once; returns the raw
     sequence numbers that failed."""
     changes = [(record, change_of(record)) for record in records]
@@ -146,7 +124,7 @@ def apply_batch(records: Iterable["DynamoDBRecord"]) -> set[str]:
     relevant = [(record, change) for record, change in changes if change is not None]
     count("RecordsWithoutChange", len(changes) - len(relevant))
 
-    def aggregate_of(pair: tuple["DynamoDBRecord", Change]) -> tuple[str, str]:
+    def aggregate_of(pair: tuple[StreamRecord, Change]) -> tuple[str, str]:
         return pair[1].area_id, pair[1].round_id
 
     groups = {
@@ -160,7 +138,7 @@ def apply_batch(records: Iterable["DynamoDBRecord"]) -> set[str]:
             )
         except Exception:
             logger.exception("aggregate not updated", extra={"area": area_id, "round": round_id})
-            failed.update(str(record.dynamodb.sequence_number) for record, _ in pairs if record.dynamodb)
+            failed.update(record.sequence_number for record, _ in pairs)
             continue
         count("RecordsApplied", applied)
         count("RecordsAlreadyApplied", len(pairs) - applied)
@@ -171,5 +149,5 @@ def rebuild_aggregate(area_id: str, round_id: str, tally: Tally | None = None) -
     """Rebuilds a closed round's aggregate from its ballots of record (or the tally already made
     from them) and seals it; True when the live aggregate had drifted from them."""
     if tally is None:
-        tally = tally_of(ballots.counted_of_round(area_id, round_id))
+        tally = tally_of(counting.counted_of_round(area_id, round_id))
     return aggregates.seal(area_id, round_id, tally)

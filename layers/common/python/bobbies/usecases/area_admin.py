@@ -7,7 +7,6 @@ ballot starts empty: residents can suggest priorities straight away, and those a
 approves join the ballot of the round the nightly job opens next.
 """
 
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -50,8 +49,8 @@ def create_area(body: Any, now: datetime) -> Json:
     area_id = new_area_id(body)
     assert change.name and change.district and change.postcodes  # creating needs every field
     assert change.budget and change.quorum and change.round_days
-    first = replace(
-        first_round(area_id, now, change.round_days, []), budget=change.budget, quorum=change.quorum
+    first = first_round(area_id, now, change.round_days, [])._replace(
+        budget=change.budget, quorum=change.quorum
     )
     area = Area(
         id=area_id,

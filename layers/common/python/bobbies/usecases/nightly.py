@@ -29,7 +29,6 @@ subscriber, or a team, sees a repeat as the one tasking it already has.
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from bobbies.domain.model import Area, Round, RoundSettings
@@ -40,7 +39,7 @@ from bobbies.notify.publisher import Publisher
 from bobbies.notify.render import render
 from bobbies.observability import count, logger
 from bobbies.settings import settings
-from bobbies.store import ballots, catalogue, round_keys, taskings
+from bobbies.store import catalogue, counting, round_keys, taskings
 from bobbies.usecases.aggregation import rebuild_aggregate
 from bobbies.usecases.tasking_life import overdue
 
@@ -51,15 +50,18 @@ def wall_clock() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass
 class NightlyReport:
-    rounds_closed: int = 0
-    taskings_issued: int = 0
-    quorum_not_met: int = 0
-    area_failures: int = 0
-    published: int = 0
-    publish_failures: int = 0
-    taskings_overdue: int = 0
+    """What one night did, counted as it goes (logged and returned when it ends, as its __dict__).
+    A plain class: a dataclass would compile methods nothing uses at every cold start."""
+
+    def __init__(self) -> None:
+        self.rounds_closed = 0
+        self.taskings_issued = 0
+        self.quorum_not_met = 0
+        self.area_failures = 0
+        self.published = 0
+        self.publish_failures = 0
+        self.taskings_overdue = 0
 
 
 def run_nightly(
@@ -97,7 +99,7 @@ def close_round(area: Area, current: Round, now: datetime, report: NightlyReport
     round_keys.destroy(area.id, current.id)  # its voter keys can no longer be tied to anyone
     # The tasking comes from the ballots of record; the live aggregate is rebuilt from them and
     # sealed, so the results page shows what the tasking was decided on, whatever the stream lost.
-    tally = tally_of(ballots.counted_of_round(area.id, current.id))
+    tally = tally_of(counting.counted_of_round(area.id, current.id))
     if rebuild_aggregate(area.id, current.id, tally):
         count("AggregateDriftRepaired")
         logger.warning(
@@ -117,8 +119,8 @@ def close_round(area: Area, current: Round, now: datetime, report: NightlyReport
     ballot = carried_forward(current.priority_ids, catalogue.approved_priority_ids(area.id))
     # An admin's change of settings waits for this moment; the area takes it on with the move below.
     later = area.pending or RoundSettings(area.budget, area.quorum, area.round_days)
-    following = replace(
-        next_round(current, now, later.round_days, ballot), budget=later.budget, quorum=later.quorum
+    following = next_round(current, now, later.round_days, ballot)._replace(
+        budget=later.budget, quorum=later.quorum
     )
     catalogue.add_round_once(following)
     # Before the area moves on, so a rerun still finds this round to finish: the round as stored

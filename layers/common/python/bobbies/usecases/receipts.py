@@ -16,7 +16,7 @@ from typing import Any
 from bobbies.domain.changes import CAST, REMOVED, change_id
 from bobbies.domain.errors import NotFound
 from bobbies.domain.receipts import receipt_hash
-from bobbies.store import aggregates, ballots, catalogue, receipts
+from bobbies.store import aggregates, ballots, catalogue, counting, receipts
 from bobbies.usecases.views import iso
 
 COUNTED, REPLACED = "counted", "replaced"
@@ -48,7 +48,7 @@ def _in_live_results(stored: receipts.StoredReceipt, counted: bool) -> bool:
     _, sealed = aggregates.read_tally(stored.area_id, stored.round_id)
     if sealed:
         return counted
-    round_key = ballots.round_key(stored.area_id, stored.round_id)
+    round_key = counting.round_key(stored.area_id, stored.round_id)
 
     def name(version: int, kind: str) -> str:
         return change_id(round_key, stored.voter_hash, stored.ballot_id, version, kind)

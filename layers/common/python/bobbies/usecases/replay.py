@@ -7,10 +7,9 @@ replay applies what was not applied and recognises what was, however late it com
 from collections.abc import Callable
 from typing import Any
 
-from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBStreamEvent
-
 from bobbies.observability import count, logger
 from bobbies.store.stream import ParkedBatch, parked_batch, read_parked
+from bobbies.stream_event import records_of
 from bobbies.usecases.aggregation import apply_batch
 
 Reader = Callable[[ParkedBatch], list[dict[str, Any]]]
@@ -24,7 +23,7 @@ def replay_parked(message: dict[str, Any], read: Reader = read_parked) -> int:
     """Folds the records an on-failure message points at; returns how many were read."""
     batch = parked_batch(message)
     records = read(batch)
-    failed = apply_batch(DynamoDBStreamEvent({"Records": records}).records)
+    failed = apply_batch(records_of({"Records": records}))
     if failed:
         raise ReplayIncomplete(f"{len(failed)} of {len(records)} records failed again")
     count("RecordsReplayed", len(records))

@@ -7,8 +7,8 @@ The police console's routes (usecases/console_taskings.py) call `acknowledge`, `
 `overdue` taskings, and the console shows each area's `currency`.
 """
 
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from bobbies.domain import lifecycle
 from bobbies.domain.errors import Conflict, InvalidInput, NotFound
@@ -45,8 +45,7 @@ def complete_with_outcome(
     tasking_life.complete(area_id, round_id, seen, status, words, _officer(officer_id), now)
 
 
-@dataclass(frozen=True)
-class Overdue:
+class Overdue(NamedTuple):
     area_id: str
     round_id: str
     reference: str
@@ -63,8 +62,7 @@ def overdue(now: datetime) -> list[Overdue]:
     return found
 
 
-@dataclass(frozen=True)
-class Currency:
+class Currency(NamedTuple):
     area_id: str
     round_id: str
     reference: str

@@ -17,8 +17,8 @@ and round read afresh, as the nightly run may have moved the area on.
 
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from bobbies.domain.ballot import (
     CHANNELS,
@@ -45,8 +45,7 @@ KEEP_SECONDS = 60.0
 _kept: dict[str, tuple[float, Area, Round]] = {}
 
 
-@dataclass(frozen=True)
-class Receipt:
+class Receipt(NamedTuple):
     ballot: str
     version: int  # with `ballot`, what the voter's next ballot in the round names as `replacing`
     round: str
