@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # What the model's errors mean to a client: the first one with a code of its own decides.
 MODEL_CODES = {
     "string_pattern_mismatch": "invalid_voter",
-    "greater_than_equal": "negative_allocation",
+    "negative_allocation": "negative_allocation",
     "not_whole_bobbies": "not_whole_bobbies",
     "literal_error": "invalid_age_band",
     "invalid_replacing": "invalid_replacing",
@@ -87,6 +87,12 @@ bodies = st.builds(
 def test_the_running_api_and_the_document_read_every_ballot_alike(body: Any) -> None:
     text = json.dumps(body)
     assert hand_verdict(text) == model_verdict(text)
+
+
+@pytest.mark.parametrize("bobbies", [-1, -1.0, -(10**20)])
+def test_negative_bobbies_are_negative_allocation_to_both(bobbies: Any) -> None:
+    text = json.dumps({"voter": VOTER, "allocations": {"speeding": bobbies}})
+    assert hand_verdict(text)[0] == model_verdict(text)[0] == "negative_allocation"
 
 
 def test_the_document_names_the_age_bands_the_domain_counts() -> None:

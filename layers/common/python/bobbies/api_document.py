@@ -56,10 +56,13 @@ def _whole(value: Any) -> Any:
 
 
 def _named_whole(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-    """Anything but a whole number is the domain's not_whole_bobbies (the error type is the code)."""
+    """A whole number below 0 is the domain's negative_allocation, anything else but a whole number
+    its not_whole_bobbies (the error type is the code), as the running API reads them."""
     try:
         return handler(value)
-    except ValidationError:
+    except ValidationError as error:
+        if any(problem["type"] == "greater_than_equal" for problem in error.errors()):
+            raise PydanticCustomError("negative_allocation", "Bobbies are never negative.") from None
         raise PydanticCustomError("not_whole_bobbies", "Bobbies come whole.") from None
 
 
