@@ -20,7 +20,7 @@ from werkzeug.datastructures import EnvironHeaders
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.shared_data import SharedDataMiddleware
 from werkzeug.routing import Map, Rule
-from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+from werkzeug.serving import BaseWSGIServer, make_server
 from werkzeug.test import run_wsgi_app
 from werkzeug.wrappers import Request
 
@@ -29,6 +29,7 @@ from local.authorizer import Authorizers
 from local.compression import NO_COMPRESSION, Compression, as_viewer_gets_it
 from local.console import Console
 from local.console_sign_in import ConsoleSignIn
+from local.keep_alive import KeepAlive
 from local.lambdas import FunctionRuntime, Invocation
 from local.template import FunctionSpec
 
@@ -232,7 +233,7 @@ def _status_line(status: int) -> str:
 _RAW_HEADERS = "local.raw_headers"
 
 
-class _RequestHandler(WSGIRequestHandler):
+class _RequestHandler(KeepAlive):
     def make_environ(self) -> Any:
         """Keeps the headers as sent (their case, their repeats), as API Gateway passes them on."""
         environ = super().make_environ()
@@ -244,7 +245,8 @@ class _RequestHandler(WSGIRequestHandler):
 
 
 class GatewayServer:
-    """werkzeug's threaded server: one thread per connection, so invocations overlap."""
+    """werkzeug's threaded server: one thread per connection (kept open between requests, as API
+    Gateway keeps it), so invocations overlap."""
 
     def __init__(self, port: int, gateway: Gateway) -> None:
         self.gateway = gateway

@@ -226,6 +226,8 @@ def main(port: str) -> None:
     from moto.server import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
     from werkzeug.serving import run_simple
 
+    from local.keep_alive import KeepAlive
+
     state = State(
         Path(os.environ.get("MOTO_RECORDER_FILEPATH") or "moto_recording"),
         Path(os.environ.get("BOBBIES_SNAPSHOT") or "moto_snapshot"),
@@ -243,13 +245,17 @@ def main(port: str) -> None:
     os.environ.setdefault("MOTO_PORT", port)  # as moto.server does: some answers name the port
     app = DomainDispatcherApplication(create_backend_app)
     app.debug = True  # type: ignore[attr-defined]
+
+    class Handler(KeepAlive, MotoRequestHandler):  # the SDK's connections stay open, as to AWS
+        pass
+
     run_simple(
         "127.0.0.1",
         int(port),
         _with_snapshot_route(app, state),
         threaded=True,
         use_reloader=False,
-        request_handler=MotoRequestHandler,
+        request_handler=Handler,
     )
 
 
