@@ -30,16 +30,21 @@ def _dynamodb(stack: RunnerProcess) -> tuple[Any, dict[str, str]]:
     return client, info.resources["tables"]
 
 
+def _random_ballot(chance: random.Random, rounds: list[OpenRound]) -> tuple[OpenRound, dict[str, Any]]:
+    """A ballot item for one of the open rounds, its bobbies shared out at random."""
+    chosen = chance.choice(rounds)
+    return chosen, ballot_item(
+        chosen, allocation(chance, chosen.priority_ids, chosen.budget), datetime.now(UTC)
+    )
+
+
 def moto_worker(stack: RunnerProcess, rounds: list[OpenRound]) -> Callable[[], Callable[[], bool]]:
     def make() -> Callable[[], bool]:
         dynamodb, tables = _dynamodb(stack)
         chance = random.Random()
 
         def put() -> bool:
-            chosen = chance.choice(rounds)
-            item = ballot_item(
-                chosen, allocation(chance, chosen.priority_ids, chosen.budget), datetime.now(UTC)
-            )
+            _, item = _random_ballot(chance, rounds)
             dynamodb.put_item(TableName=tables["BallotsTable"], Item=item)
             return True
 
@@ -58,10 +63,7 @@ def ballot_requests_worker(stack: RunnerProcess, rounds: list[OpenRound]) -> Cal
         chance = random.Random()
 
         def cast() -> bool:
-            chosen = chance.choice(rounds)
-            item = ballot_item(
-                chosen, allocation(chance, chosen.priority_ids, chosen.budget), datetime.now(UTC)
-            )
+            chosen, item = _random_ballot(chance, rounds)
             round_key = {"area_id": {"S": chosen.area_id}, "round_id": {"S": chosen.round_id}}
             receipt = {"receipt_hash": {"S": uuid.uuid4().hex}, **{k: item[k] for k in _RECEIPT_COPIES}}
             dynamodb.transact_write_items(
