@@ -37,6 +37,11 @@ def warm(call: Call) -> None:
     assert call("POST", BALLOTS, ballot("warming-resident-0123456", speeding=10))[0] == 201
 
 
+def replacement(receipt: dict[str, Any]) -> tuple[Any, ...]:
+    """What a receipt says of the ballot it is for: replaced or new, which one, which version."""
+    return receipt["replaced"], receipt["ballot"], receipt["version"]
+
+
 def test_a_revote_naming_its_receipt_is_one_write_and_no_read(seeded: LocalAws) -> None:
     # Given a warm function and a resident's first ballot, which named none
     call = api_caller()
@@ -49,12 +54,7 @@ def test_a_revote_naming_its_receipt_is_one_write_and_no_read(seeded: LocalAws) 
     with dynamodb_calls() as calls:
         status, second = call("POST", BALLOTS, hinted(first, asb=10))
     # Then it replaces that ballot (same id, next version) in one request
-    assert (status, second["replaced"], second["ballot"], second["version"]) == (
-        200,
-        True,
-        first["ballot"],
-        2,
-    )
+    assert (status, *replacement(second)) == (200, True, first["ballot"], 2)
     assert calls.operations == {"TransactWriteItems": 1}, calls.operations
     assert stored(seeded)[first["ballot"]][1:] == (2, {"asb": 10})
 
@@ -68,12 +68,7 @@ def test_a_revote_naming_no_ballot_still_replaces_the_earlier_one(seeded: LocalA
     with dynamodb_calls() as calls:
         status, second = call("POST", BALLOTS, hinted(None, asb=10))
     # Then the earlier ballot is replaced, not added to, and the receipt says so
-    assert (status, second["replaced"], second["ballot"], second["version"]) == (
-        200,
-        True,
-        first["ballot"],
-        2,
-    )
+    assert (status, *replacement(second)) == (200, True, first["ballot"], 2)
     assert len(stored(seeded)) == 2  # the warming resident's and this resident's one
     # at the cost of one refused write, which handed the earlier ballot back: still no read
     assert calls.operations == {"TransactWriteItems": 2}, calls.operations

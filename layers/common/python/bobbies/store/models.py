@@ -225,7 +225,8 @@ _TABLES: dict[type[Model], str] = {
     AppliedChangeModel: "applied_changes_table",
     TaskingModel: "taskings_table",
 }
-# The settings each model was last pointed by: other settings (the tests') point it again.
+# The settings each model was last pointed by: other settings (the tests') point it again. Checked
+# by identity, as settings() hands back one object until reset: no field-by-field compare per call.
 _BOUND_BY: dict[type[Model], Settings] = {}
 
 
@@ -239,7 +240,7 @@ def bound[M: type[Model]](model: M) -> M:
     its table through the one botocore client: pynamodb would make each model a botocore session
     and client of its own, ~70 ms of CPU each in a cold start that reads several tables."""
     config = settings()
-    if _BOUND_BY.get(model) != config:
+    if _BOUND_BY.get(model) is not config:
         model.Meta.table_name = getattr(config, _TABLES[model])
         model.Meta.region = config.region
         model.Meta.host = config.endpoint_url
